@@ -1,0 +1,22 @@
+namespace BlueGreen.Core.Configuration;
+
+/// <summary>Where Argo CD reads the rendered tree, and the pinned versions of what it installs.</summary>
+public sealed record GitOpsConfig
+{
+    /// <summary>Git URL Argo CD clones, e.g. https://github.com/owner/name.git.</summary>
+    public required string RepoUrl { get; init; }
+
+    /// <summary>Branch, tag or commit Argo CD follows.</summary>
+    public string Revision { get; init; } = "main";
+
+    /// <summary>Directory of the rendered tree inside the repository.</summary>
+    public string Path { get; init; } = "deploy";
+
+    public string ArgoCdVersion { get; init; } = "v3.1.8";
+
+    /// <summary>eks-charts aws-load-balancer-controller chart version.</summary>
+    public string LoadBalancerControllerChart { get; init; } = "1.13.3";
+
+    /// <summary>ExternalDNS image tag.</summary>
+    public string ExternalDnsVersion { get; init; } = "v0.18.0";
+}

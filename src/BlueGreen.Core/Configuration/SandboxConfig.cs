@@ -1,0 +1,31 @@
+namespace BlueGreen.Core.Configuration;
+
+/// <summary>The one-machine rehearsal: zone, scale and the short timings it runs the plan with.</summary>
+public sealed record SandboxConfig
+{
+    /// <summary>DNS zone the sandbox DNS server is authoritative for.</summary>
+    public string Zone { get; init; } = "test.bluegreen.internal";
+
+    /// <summary>TTL in seconds of the sandbox's answers.</summary>
+    public int Ttl { get; init; } = 1;
+
+    /// <summary>Sample-app processes per colour.</summary>
+    public int Replicas { get; init; } = 2;
+
+    /// <summary>Load generator requests per second.</summary>
+    public int RequestRate { get; init; } = 200;
+
+    /// <summary>Concurrent load generator clients, each with its own resolver cache.</summary>
+    public int Clients { get; init; } = 16;
+
+    /// <summary>Items seeded into the sandbox table.</summary>
+    public int SeedItems { get; init; } = 20;
+
+    public TimeSpan Bake { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan Verification { get; init; } = TimeSpan.FromSeconds(3);
+}
