@@ -1,0 +1,14 @@
+namespace BlueGreen.Core.Metrics;
+
+/// <summary>What one colour served in one interval.</summary>
+/// <param name="Requests">Requests that got an answer or failed.</param>
+/// <param name="Failures">Requests that failed: 5xx, connection error or timeout.</param>
+/// <param name="P99">99th percentile latency; null when there were no requests.</param>
+public sealed record IntervalMetrics(long Requests, long Failures, TimeSpan? P99)
+{
+    /// <summary>Nothing observed.</summary>
+    public static IntervalMetrics Empty { get; } = new(0, 0, null);
+
+    /// <summary>Successful requests in percent (0..100); 100 when there were none.</summary>
+    public double SuccessRate => Requests == 0 ? 100.0 : 100.0 * (Requests - Failures) / Requests;
+}
