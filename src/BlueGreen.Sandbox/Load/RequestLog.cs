@@ -1,0 +1,98 @@
+using BlueGreen.Core.Metrics;
+using HdrHistogram;
+
+namespace BlueGreen.Sandbox.Load;
+
+/// <summary>Every request the load generator made, in completion order; safe to add to from many clients.</summary>
+public sealed class RequestLog
+{
+    // Latencies are kept in microseconds up to one minute with three significant digits.
+    private const long HighestMicroseconds = 60_000_000;
+    private readonly List<RequestRecord> _records = [];
+    private readonly Lock _lock = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _records.Count;
+            }
+        }
+    }
+
+    public void Add(RequestRecord record)
+    {
+        lock (_lock)
+        {
+            _records.Add(record);
+        }
+    }
+
+    /// <summary>A copy of every record so far.</summary>
+    public IReadOnlyList<RequestRecord> Snapshot()
+    {
+        lock (_lock)
+        {
+            return [.. _records];
+        }
+    }
+
+    /// <summary>Records of <paramref name="scope"/> completed in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public IReadOnlyList<RequestRecord> Between(MetricScope scope, DateTimeOffset start, DateTimeOffset end)
+    {
+        lock (_lock)
+        {
+            // Completion order is append order, so the window is found by binary search.
+            var first = LowerBound(start);
+            var result = new List<RequestRecord>();
+            for (var i = first; i < _records.Count && _records[i].Completed < end; i++)
+            {
+                if (_records[i].Scope == scope)
+                {
+                    result.Add(_records[i]);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Requests, failures and p99 of <paramref name="records"/>.</summary>
+    public static IntervalMetrics Summarise(IReadOnlyCollection<RequestRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return IntervalMetrics.Empty;
+        }
+
+        var histogram = new LongHistogram(HighestMicroseconds, 3);
+        foreach (var record in records)
+        {
+            histogram.RecordValue(Math.Clamp((long)record.Latency.TotalMicroseconds, 0, HighestMicroseconds));
+        }
+
+        return new IntervalMetrics(records.Count, records.Count(r => r.Failed), TimeSpan.FromMicroseconds(histogram.GetValueAtPercentile(99)));
+    }
+
+    private int LowerBound(DateTimeOffset start)
+    {
+        int low = 0, high = _records.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_records[middle].Completed < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
