@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using BlueGreen.Sandbox.Faults;
+using BlueGreen.Sandbox.Load;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy;
@@ -51,6 +54,11 @@ public sealed class ColourProxy : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
         builder.Services.AddReverseProxy().LoadFromMemory([Route(options)], [Cluster(options)]);
         var app = builder.Build();
+        if (options.Faults is { } faults)
+        {
+            app.Use(next => context => InjectFaultAsync(context, next, faults, options.Colour));
+        }
+
         app.MapReverseProxy();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new ColourProxy(options, app);
@@ -76,6 +84,24 @@ public sealed class ColourProxy : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task InjectFaultAsync(HttpContext context, RequestDelegate next, FaultSwitch faults, string colour)
+    {
+        var latency = faults.LatencyNow;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (faults.FailNow())
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers[ServedBy.HeaderName] = $"{colour}/fault";
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
     }
 
     private static RouteConfig Route(ColourProxyOptions options) => new()

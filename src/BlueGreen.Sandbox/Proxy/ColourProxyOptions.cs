@@ -1,4 +1,5 @@
 using System.Net;
+using BlueGreen.Sandbox.Faults;
 
 namespace BlueGreen.Sandbox.Proxy;
 
@@ -22,4 +23,7 @@ public sealed record ColourProxyOptions
     public TimeSpan HealthInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Error and latency faults applied to user requests (not to health checks); null for none.</summary>
+    public FaultSwitch? Faults { get; init; }
 }
