@@ -45,6 +45,9 @@ public sealed class SandboxZone
         _time = time;
     }
 
+    /// <summary>Raised after every change of the service name's records.</summary>
+    public event EventHandler<RecordChange>? Changed;
+
     public string ServiceName => _serviceName.ToString(true);
 
     public int Ttl { get; }
@@ -85,11 +88,15 @@ public sealed class SandboxZone
             throw new ArgumentException($"The sandbox has no load balancer for {string.Join(", ", unknown)}; known colours: {string.Join(", ", _colourAddresses.Keys)}.", nameof(records));
         }
 
+        RecordChange change;
         lock (_historyLock)
         {
             Volatile.Write(ref _records, records);
-            _history.Add(new RecordChange(_time.GetUtcNow(), records));
+            change = new RecordChange(_time.GetUtcNow(), records);
+            _history.Add(change);
         }
+
+        Changed?.Invoke(this, change);
     }
 
     /// <summary>The authoritative answer to <paramref name="query"/>.</summary>

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace BlueGreen.Sandbox.Hosting;
+
+/// <summary>Finds free TCP ports on loopback addresses.</summary>
+public static class LoopbackPorts
+{
+    private const int Attempts = 20;
+
+    /// <summary>A TCP port free on 127.0.0.1 now.</summary>
+    public static int FreeTcpPort() => FreeTcpPort([IPAddress.Loopback]);
+
+    /// <summary>A TCP port free on every one of <paramref name="addresses"/> now, so all colours can share one service port.</summary>
+    public static int FreeTcpPort(IReadOnlyList<IPAddress> addresses)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            using var first = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            first.Bind(new IPEndPoint(addresses[0], 0));
+            var port = ((IPEndPoint)first.LocalEndPoint!).Port;
+            if (addresses.Skip(1).All(a => IsFree(a, port)))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException($"No TCP port is free on all of {string.Join(", ", addresses)} after {Attempts} attempts.");
+    }
+
+    /// <summary>Whether <paramref name="port"/> can be bound on <paramref name="address"/> now.</summary>
+    public static bool IsFree(IPAddress address, int port)
+    {
+        try
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(address, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

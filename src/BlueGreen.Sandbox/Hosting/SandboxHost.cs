@@ -1,0 +1,319 @@
+using System.Globalization;
+using BlueGreen.Core.Traffic;
+using BlueGreen.Sandbox.Apps;
+using BlueGreen.Sandbox.Database;
+using BlueGreen.Sandbox.Dns;
+using BlueGreen.Sandbox.Faults;
+using BlueGreen.Sandbox.Load;
+using BlueGreen.Sandbox.Processes;
+using BlueGreen.Sandbox.Proxy;
+
+namespace BlueGreen.Sandbox.Hosting;
+
+/// <summary>
+/// The whole sandbox on loopback: one dynalite, per colour N sample-app processes behind a
+/// YARP load balancer, the authoritative DNS server (all weight on the live colour) and the
+/// load generator. Everything it starts it stops, in reverse order, on dispose.
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly SandboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Action<SandboxEvent> _onEvent;
+    private readonly ChildProcessSupervisor _supervisor = new(TimeSpan.FromSeconds(5));
+    private readonly Dictionary<string, ColourDeployment> _colours = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _background = [];
+    private DynaliteServer? _database;
+    private SandboxDnsServer? _dns;
+    private LoadGenerator? _load;
+    private bool _disposed;
+
+    private SandboxHost(SandboxOptions options, TimeProvider time, Action<SandboxEvent> onEvent)
+    {
+        _options = options;
+        _time = time;
+        _onEvent = onEvent;
+        var addresses = options.Colours.Select((c, i) => (c.Colour, Address: SandboxOptions.ColourAddress(i)))
+            .ToDictionary(c => c.Colour, c => c.Address, StringComparer.Ordinal);
+        Zone = new SandboxZone(options.Zone, options.Ttl, addresses, new Random(options.Seed), time);
+        Router = new DnsTrafficRouter(Zone);
+        Log = new RequestLog();
+        Metrics = new LoadMetricSource(Log);
+        Probe = new SandboxClusterProbe(this);
+    }
+
+    public SandboxOptions Options => _options;
+
+    public SandboxZone Zone { get; }
+
+    public DnsTrafficRouter Router { get; }
+
+    public RequestLog Log { get; }
+
+    public LoadMetricSource Metrics { get; }
+
+    public SandboxClusterProbe Probe { get; }
+
+    public IReadOnlyDictionary<string, ColourDeployment> Colours => _colours;
+
+    /// <summary>The DNS server's endpoint.</summary>
+    public System.Net.IPEndPoint DnsEndpoint => _dns?.Endpoint ?? throw new InvalidOperationException("The sandbox has not started.");
+
+    /// <summary>The port every colour's load balancer listens on.</summary>
+    public int ServicePort { get; private set; }
+
+    public Uri DatabaseEndpoint => _database?.Endpoint ?? throw new InvalidOperationException("The sandbox has not started.");
+
+    /// <summary>DNS queries the load generator sent so far.</summary>
+    public long DnsQueries => _load?.DnsQueries ?? 0;
+
+    /// <summary>Process ids of everything the sandbox started: dynalite and every app instance.</summary>
+    public IReadOnlyList<int> ChildProcessIds =>
+        [.. (_database is null ? [] : new[] { _database.ProcessId }), .. _supervisor.Started.Select(p => p.Id)];
+
+    /// <summary>Starts every part and returns once both colours are ready and load flows.</summary>
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, TimeProvider time, Action<SandboxEvent> onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var host = new SandboxHost(options, time, onEvent);
+        try
+        {
+            await host.StartPartsAsync(cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops a colour: its load balancer, then its instances, newest first (reverse order of start).</summary>
+    public async Task StopColourAsync(string colour)
+    {
+        var deployment = _colours.GetValueOrDefault(colour) ?? throw new ArgumentException($"The sandbox has no colour '{colour}'.", nameof(colour));
+        if (deployment.StoppedAt is not null)
+        {
+            return;
+        }
+
+        if (deployment.Proxy is { } proxy)
+        {
+            await proxy.DisposeAsync().ConfigureAwait(false);
+            Emit("load-balancer-stopped", colour, $"{colour} load balancer on {deployment.Address}:{ServicePort} stopped");
+        }
+
+        foreach (var instance in Enumerable.Reverse(deployment.Instances))
+        {
+            await _supervisor.StopAsync(instance.Process).ConfigureAwait(false);
+            Emit("instance-stopped", colour, $"{instance.Name} (pid {instance.Process.Id}) stopped");
+        }
+
+        deployment.StoppedAt = _time.GetUtcNow();
+        Emit("colour-stopped", colour, $"{colour} stopped");
+    }
+
+    /// <summary>Stops the load generator and waits for requests in flight.</summary>
+    public async Task StopLoadAsync()
+    {
+        if (_load is not null)
+        {
+            await _load.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_load is not null)
+        {
+            await _load.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(_background).ConfigureAwait(false);
+        _dns?.Dispose();
+        foreach (var colour in Enumerable.Reverse(_colours.Keys.ToList()))
+        {
+            await StopColourAsync(colour).ConfigureAwait(false);
+        }
+
+        await _supervisor.DisposeAsync().ConfigureAwait(false);
+        if (_database is not null)
+        {
+            await _database.DisposeAsync().ConfigureAwait(false);
+            Emit("database-stopped", null, "dynalite stopped");
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task StartPartsAsync(CancellationToken cancellationToken)
+    {
+        var appPath = _options.SampleAppPath ?? SampleAppLocator.Find();
+        var addresses = _options.Colours.Select((_, i) => SandboxOptions.ColourAddress(i)).ToList();
+        ServicePort = _options.ServicePort == 0 ? LoopbackPorts.FreeTcpPort(addresses) : _options.ServicePort;
+        foreach (var address in addresses.Where(a => !LoopbackPorts.IsFree(a, ServicePort)))
+        {
+            throw new SandboxException($"The service port {address}:{ServicePort} is in use; choose another port or stop what listens there.");
+        }
+
+        _database = await DynaliteServer.StartAsync(_options.Database, cancellationToken).ConfigureAwait(false);
+        await _database.CreateTableAndSeedAsync(_options.SeedItems, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Emit("database-started", null, $"dynalite on {_database.Endpoint} (pid {_database.ProcessId}), table {_options.Database.TableName} with {_options.SeedItems} items");
+
+        for (var i = 0; i < _options.Colours.Count; i++)
+        {
+            var (colour, version) = _options.Colours[i];
+            _colours[colour] = new ColourDeployment(colour, version, addresses[i], _options.Replicas);
+        }
+
+        // Colours start side by side: their instances boot concurrently, which halves the start time.
+        await Task.WhenAll(_colours.Values.Select(d => StartColourAsync(d, appPath, cancellationToken))).ConfigureAwait(false);
+
+        Zone.Replace(WeightedRecordSet.From(Weights.AllTo(_options.Live, _colours.Keys, _options.WeightScale)));
+        Zone.Changed += OnRecordsChanged;
+        try
+        {
+            _dns = SandboxDnsServer.Start(Zone, _options.DnsAddress, _options.DnsPort);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new SandboxException($"The DNS server cannot listen on {_options.DnsAddress}:{_options.DnsPort} (UDP): {ex.Message}. Choose another port or stop what listens there.", ex);
+        }
+
+        Emit("dns-started", null, $"DNS server for {Zone.ServiceName} on {_dns.Endpoint} (UDP), TTL {Zone.Ttl} s, records {Zone.Records}");
+
+        if (_options.GenerateLoad)
+        {
+            _load = new LoadGenerator(
+                new LoadOptions
+                {
+                    RequestRate = _options.RequestRate,
+                    Clients = _options.Clients,
+                    DnsServer = _dns.Endpoint,
+                    ServiceName = Zone.ServiceName,
+                    ServicePort = ServicePort,
+                    ColourHosts = _colours.Keys.ToDictionary(c => c, Zone.ColourHost),
+                },
+                Log,
+                Zone.ColourAt,
+                _time);
+            _load.Start();
+            Emit("load-started", null, $"load generator: {_options.RequestRate} requests/s from {_options.Clients} clients resolving {Zone.ServiceName}");
+        }
+    }
+
+    private async Task StartColourAsync(ColourDeployment deployment, string appPath, CancellationToken cancellationToken)
+    {
+        var colour = deployment.Colour;
+        for (var index = 1; index <= _options.Replicas; index++)
+        {
+            var port = LoopbackPorts.FreeTcpPort();
+            var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+            var environment = AppInstanceSpec.Environment(colour, deployment.Version, index, _options.Database.TableName, _database!.ClientEnvironment);
+            var process = _supervisor.Start(new ChildProcessSpec
+            {
+                Name = $"{colour}-app-{index}",
+                FileName = "dotnet",
+                Arguments = [appPath, "--urls", address.ToString().TrimEnd('/')],
+                Environment = environment,
+                WorkingDirectory = Path.GetDirectoryName(appPath),
+            });
+            var instance = new AppInstance(colour, index, address, process);
+            deployment.Instances.Add(instance);
+            Emit("instance-started", colour, $"{instance.Name} (pid {process.Id}) on {address}");
+        }
+
+        var fault = _options.Faults.FirstOrDefault(f => f.Colour == colour);
+        if (fault is not null)
+        {
+            deployment.Faults = new FaultSwitch(fault, new Random(_options.Seed + 1), _time);
+        }
+
+        try
+        {
+            deployment.Proxy = await ColourProxy.StartAsync(
+                new ColourProxyOptions
+                {
+                    Colour = colour,
+                    Address = deployment.Address,
+                    Port = ServicePort,
+                    Destinations = [.. deployment.Instances.Select(i => i.Address)],
+                    Faults = deployment.Faults,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new SandboxException($"The {colour} load balancer cannot listen on {deployment.Address}:{ServicePort}: {ex.Message}. Choose another port or stop what listens there.", ex);
+        }
+
+        await WaitReadyAsync(deployment, cancellationToken).ConfigureAwait(false);
+        Emit("load-balancer-ready", colour, $"{colour} load balancer on {deployment.Address}:{ServicePort} with {deployment.Replicas} healthy instances (version {deployment.Version})");
+    }
+
+    private async Task WaitReadyAsync(ColourDeployment deployment, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.StartTimeout;
+        while (!deployment.Ready)
+        {
+            if (deployment.Instances.FirstOrDefault(i => i.Process.HasExited) is { } dead)
+            {
+                throw new SandboxException($"{dead.Name} exited with code {dead.Process.ExitCode} while starting. Its last output:{Environment.NewLine}{string.Join(Environment.NewLine, dead.Process.OutputTail)}");
+            }
+
+            if (_time.GetUtcNow() > deadline)
+            {
+                throw new SandboxException($"The {deployment.Colour} load balancer has {deployment.Proxy!.HealthyDestinations} of {deployment.Replicas} healthy instances after {_options.StartTimeout.TotalSeconds:0} s; /readyz did not pass on the others.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void OnRecordsChanged(object? sender, RecordChange change)
+    {
+        foreach (var deployment in _colours.Values)
+        {
+            if (deployment.Faults is not { IsActive: false } faults || change.Records.Probability(deployment.Colour) <= 0)
+            {
+                continue;
+            }
+
+            // A fault shows once the colour takes user traffic: that is what the gates must catch.
+            faults.Activate();
+            Emit("fault-activated", deployment.Colour, $"fault {faults.Fault} active on {deployment.Colour}");
+            if (faults.Fault.Kill > 0)
+            {
+                _background.Add(KillLaterAsync(deployment, faults.Fault.Kill));
+            }
+        }
+    }
+
+    private async Task KillLaterAsync(ColourDeployment deployment, int count)
+    {
+        try
+        {
+            await Task.Delay(_options.KillDelay, _time, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        foreach (var instance in deployment.Instances.Where(i => !i.Process.HasExited).Take(count))
+        {
+            ChildProcessSupervisor.Kill(instance.Process);
+            Emit("instance-killed", deployment.Colour, $"{instance.Name} (pid {instance.Process.Id}) killed (fault)");
+        }
+    }
+
+    private void Emit(string kind, string? colour, string message) => _onEvent(new SandboxEvent(_time.GetUtcNow(), kind, colour, message));
+}
