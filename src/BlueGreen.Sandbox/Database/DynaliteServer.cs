@@ -42,6 +42,7 @@ public sealed class DynaliteServer : IAsyncDisposable
     /// <summary>
     /// Environment for a process that should use this database through the default AWS SDK chain:
     /// the service-specific endpoint variable, the region and dummy credentials (dynalite checks none).
+    /// The EC2 metadata service is switched off so the SDK never looks beyond the loopback network.
     /// </summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
     {
@@ -49,6 +50,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         ["AWS_REGION"] = Options.Region,
         ["AWS_ACCESS_KEY_ID"] = "local",
         ["AWS_SECRET_ACCESS_KEY"] = "local",
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
     /// <summary>Installs the packages if needed, starts the server and waits until it answers.</summary>
