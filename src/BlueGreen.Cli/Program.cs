@@ -16,6 +16,10 @@ namespace BlueGreen.Cli
                 .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+            config.AddCommand<RehearseCommand>("rehearse")
+                .WithDescription("Run the configured upgrade in the local sandbox with real parts and write a report.")
+                .WithExample("rehearse")
+                .WithExample("rehearse", "--fault", "green:errors=20%", "--fault", "green:latency=400ms");
         }
     }
 }

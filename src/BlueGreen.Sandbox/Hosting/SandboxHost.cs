@@ -17,6 +17,8 @@ namespace BlueGreen.Sandbox.Hosting;
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
+    private const int WarmUpConcurrency = 4;
+    private const int WarmUpRequestsPerWorker = 15;
     private readonly SandboxOptions _options;
     private readonly TimeProvider _time;
     private readonly Action<SandboxEvent> _onEvent;
@@ -98,6 +100,7 @@ public sealed class SandboxHost : IAsyncDisposable
             return;
         }
 
+        _load?.StopProbing(colour);
         if (deployment.Proxy is { } proxy)
         {
             await proxy.DisposeAsync().ConfigureAwait(false);
@@ -201,6 +204,9 @@ public sealed class SandboxHost : IAsyncDisposable
                     ServiceName = Zone.ServiceName,
                     ServicePort = ServicePort,
                     ColourHosts = _colours.Keys.ToDictionary(c => c, Zone.ColourHost),
+
+                    // One user per request (a GetItem each), like users reading their own data.
+                    Paths = [.. Enumerable.Range(1, Math.Max(1, _options.SeedItems)).Select(i => "/users/" + SeedItems.IdOf(i))],
                 },
                 Log,
                 Zone.ColourAt,
@@ -217,7 +223,7 @@ public sealed class SandboxHost : IAsyncDisposable
         {
             var port = LoopbackPorts.FreeTcpPort();
             var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-            var environment = AppInstanceSpec.Environment(colour, deployment.Version, index, _options.Database.TableName, _database!.ClientEnvironment);
+            var environment = AppInstanceSpec.Environment(colour, deployment.Version, _options.Database.TableName, _options.Database.PartitionKey, _database!.ClientEnvironment);
             var process = _supervisor.Start(new ChildProcessSpec
             {
                 Name = $"{colour}-app-{index}",
@@ -256,6 +262,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
 
         await WaitReadyAsync(deployment, cancellationToken).ConfigureAwait(false);
+        await WarmUpAsync(deployment, cancellationToken).ConfigureAwait(false);
         Emit("load-balancer-ready", colour, $"{colour} load balancer on {deployment.Address}:{ServicePort} with {deployment.Replicas} healthy instances (version {deployment.Version})");
     }
 
@@ -276,6 +283,29 @@ public sealed class SandboxHost : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // A fresh .NET process answers its first requests slowly (JIT, the database client's first
+    // connection). Real colours have served for a while before an upgrade; a short warm-up through
+    // the load balancer gives the sandbox's colours the same footing before the gates judge them.
+    private async Task WarmUpAsync(ColourDeployment deployment, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{deployment.Address}:{ServicePort}/users/{SeedItems.IdOf(1)}"));
+        await Task.WhenAll(Enumerable.Range(0, WarmUpConcurrency).Select(async _ =>
+        {
+            for (var i = 0; i < WarmUpRequestsPerWorker; i++)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException)
+                {
+                    // A failed warm-up request only means the colour is still warming up.
+                }
+            }
+        })).ConfigureAwait(false);
     }
 
     private void OnRecordsChanged(object? sender, RecordChange change)

@@ -22,6 +22,8 @@ public sealed class LoadGenerator : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly List<Task> _loops = [];
     private readonly List<StubResolver> _resolvers = [];
+    private readonly ConcurrentDictionary<string, byte> _unprobed = new(StringComparer.Ordinal);
+    private long _requestCount;
 
     public LoadGenerator(LoadOptions options, RequestLog log, Func<IPAddress, string?> colourAt, TimeProvider time)
     {
@@ -70,6 +72,9 @@ public sealed class LoadGenerator : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops probing <paramref name="colour"/>'s own name (the colour was stopped).</summary>
+    public void StopProbing(string colour) => _unprobed.TryAdd(colour, 0);
+
     /// <summary>Stops sending and waits for the requests in flight.</summary>
     public async Task StopAsync()
     {
@@ -117,6 +122,11 @@ public sealed class LoadGenerator : IAsyncDisposable
                     await Task.Delay(wait, _time, _stop.Token).ConfigureAwait(false);
                 }
 
+                if (probedColour is not null && _unprobed.ContainsKey(probedColour))
+                {
+                    return;
+                }
+
                 var request = SendAsync(resolver, resolving, scope, probedColour);
                 _inFlight.TryAdd(request, 0);
                 _ = request.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
@@ -159,7 +169,8 @@ public sealed class LoadGenerator : IAsyncDisposable
     private async Task<(RequestOutcome Outcome, string? ServedBy)> CallAsync(IPAddress address)
     {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder("http", address.ToString(), _options.ServicePort, _options.Path).Uri);
+        var path = _options.Paths[(int)(Interlocked.Increment(ref _requestCount) % _options.Paths.Count)];
+        using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder("http", address.ToString(), _options.ServicePort, path).Uri);
         request.Headers.Host = _options.ServiceName;
         try
         {

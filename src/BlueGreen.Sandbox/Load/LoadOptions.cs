@@ -29,6 +29,6 @@ public sealed record LoadOptions
     /// <summary>A request without an answer after this long has failed.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Path requested.</summary>
-    public string Path { get; init; } = "/";
+    /// <summary>Paths requested in turn, e.g. one user each.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = ["/"];
 }

@@ -43,7 +43,13 @@ public static class RehearsalRunner
         await using var host = await SandboxHost.StartAsync(sandboxOptions, time, recorder.OnSandboxEvent, cancellationToken).ConfigureAwait(false);
 
         var services = CutoverServices.Local(stateDirectory, host.Router, host.Metrics, host.Probe, time) with { Observers = [recorder] };
-        var engine = new CutoverEngine(plan, services, new CutoverEngineOptions { PollPeriod = TimeSpan.FromMilliseconds(200) });
+        var engine = new CutoverEngine(plan, services, new CutoverEngineOptions
+        {
+            PollPeriod = TimeSpan.FromMilliseconds(200),
+
+            // Nobody is there to resume a rehearsal: a pause (an approval step, inconclusive gates) ends it.
+            StopWhenPaused = true,
+        });
         using var refresh = new CancellationTokenSource();
         var view = live is null ? Task.CompletedTask : RefreshAsync(host, recorder, plan, live, options.RefreshPeriod, time, refresh.Token);
         CutoverOutcome outcome;

@@ -1,0 +1,154 @@
+using System.ComponentModel;
+using System.Globalization;
+using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Sandbox;
+using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Engine;
+using BlueGreen.Core.Plans;
+using BlueGreen.Sandbox.Database;
+using BlueGreen.Sandbox.Faults;
+using BlueGreen.Sandbox.Hosting;
+using BlueGreen.Sandbox.Processes;
+using BlueGreen.Sandbox.Rehearsal;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BlueGreen.Cli.Commands;
+
+/// <summary><c>bluegreen rehearse</c>: the whole upgrade on this machine with real parts, then a report.</summary>
+[Description("Run the configured upgrade in the local sandbox (real app processes, proxies, DNS, database, load) and write a report.")]
+public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvider) : ConfigCommand<RehearseCommand.Settings>(console, timeProvider)
+{
+    /// <summary>Options of <c>rehearse</c>.</summary>
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandOption("--fault <SPEC>")]
+        [Description("Inject a fault into a colour once it takes traffic: COLOUR:errors=20%, COLOUR:latency=400ms, COLOUR:kill=1 (repeatable).")]
+        public string[] Faults { get; init; } = [];
+
+        [CommandOption("--report <DIR>")]
+        [Description("Directory that receives rehearsal-<UTC time>/ with report.html, events.jsonl and summary.json.")]
+        [DefaultValue("artifacts")]
+        public string Report { get; init; } = "artifacts";
+    }
+
+    protected override async Task<int> ExecuteAsync(EnvironmentConfig config, Settings settings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ColourFault> faults;
+        try
+        {
+            faults = FaultSpecParser.Parse(settings.Faults, [.. config.Clusters.Select(c => c.Colour)], config.Sandbox.Replicas);
+        }
+        catch (FaultSpecException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+
+        try
+        {
+            if (LoadAdvice.Check(config, PlanFactory.Create(config, PlanTimings.FromSandbox(config.Sandbox))) is { } advice)
+            {
+                if (settings.Output == OutputFormat.Json)
+                {
+                    JsonOutput.WriteLine(Console, new { warning = advice });
+                }
+                else
+                {
+                    Console.MarkupLineInterpolated($"[yellow]warning[/] {advice}");
+                }
+            }
+        }
+        catch (PlanException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+
+        var directory = Path.GetFullPath(Path.Combine(settings.Report, "rehearsal-" + Time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)));
+        var options = new RehearsalOptions { Config = config, Faults = faults, ReportDirectory = directory };
+        var json = settings.Output == OutputFormat.Json;
+        using var shutdown = new ShutdownSignal(cancellationToken);
+        try
+        {
+            RehearsalResult result;
+            if (json)
+            {
+                result = await RehearsalRunner.RunAsync(options, Time, (entry, _) => Console.Profile.Out.Writer.WriteLine(RehearsalRecorder.ToJsonLine(entry)), null, shutdown.Token);
+                JsonOutput.WriteLine(Console, new { summary = result.Summary, report = Path.Combine(result.ReportDirectory, "report.html") });
+            }
+            else
+            {
+                Console.MarkupLineInterpolated($"Rehearsing {config.Traffic.Live} -> {config.CandidateCluster.Colour} in the sandbox; report in [blue]{directory}[/].");
+                result = await RunWithViewAsync(options, shutdown.Token);
+                PrintSummary(result);
+            }
+
+            return result.Summary.ExitCode;
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            Console.MarkupLine("[yellow]Interrupted: every process the sandbox started has been stopped.[/]");
+            return ExitCodes.Failure;
+        }
+        catch (PlanException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+        catch (Exception e) when (e is SandboxException or DynaliteException or ChildProcessException or FileNotFoundException)
+        {
+            throw new CommandFailedException($"The sandbox could not run: {e.Message} Everything it had started has been stopped.", e);
+        }
+    }
+
+    private async Task<RehearsalResult> RunWithViewAsync(RehearsalOptions options, CancellationToken cancellationToken)
+    {
+        void Print(TimelineEntry entry, CutoverState? state)
+        {
+            if (entry.Kind != "interval")
+            {
+                Console.MarkupLineInterpolated($"[grey]{entry.At.UtcDateTime:HH:mm:ss.f}[/] {entry.Message}");
+            }
+        }
+
+        if (!Console.Profile.Capabilities.Interactive)
+        {
+            return await RehearsalRunner.RunAsync(options, Time, Print, null, cancellationToken);
+        }
+
+        RehearsalResult? result = null;
+        await Console.Live(new Text("Starting the sandbox...")).AutoClear(false).StartAsync(async context =>
+        {
+            result = await RehearsalRunner.RunAsync(options, Time, Print, snapshot =>
+            {
+                context.UpdateTarget(LiveView.Render(snapshot));
+                context.Refresh();
+            }, cancellationToken);
+        });
+        return result!;
+    }
+
+    private void PrintSummary(RehearsalResult result)
+    {
+        var summary = result.Summary;
+        var colour = summary.ExitCode == 0 ? "green" : "red";
+        Console.MarkupLineInterpolated($"[{colour}]{summary.Outcome}[/]: {summary.Reason}");
+        Console.MarkupLineInterpolated($"User requests: {summary.UserTraffic.Requests}, failed {summary.UserTraffic.Failed}, misrouted {summary.UserTraffic.Misrouted}; DNS queries {summary.UserTraffic.DnsQueries}.");
+        var steps = new Table().Border(TableBorder.Rounded).AddColumns("Records", "Configured", "Observed", "Requests", "Answers", "Tolerance", "Within");
+        foreach (var step in summary.Steps)
+        {
+            steps.AddRow(
+                Markup.Escape(step.Records),
+                Markup.Escape(Shares(step.ConfiguredShare)),
+                Markup.Escape(Shares(step.ObservedShare)),
+                step.Requests.ToString(CultureInfo.InvariantCulture),
+                step.Resolutions.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{step.TolerancePoints:0.0} pp"),
+                step.Within ? "yes" : "[red]no[/]");
+        }
+
+        Console.Write(steps);
+        Console.MarkupLineInterpolated($"Report: [blue]{Path.Combine(result.ReportDirectory, "report.html")}[/]");
+    }
+
+    private static string Shares(IReadOnlyDictionary<string, double> shares) =>
+        string.Join(' ', shares.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {100 * kv.Value:0.0}%")));
+}

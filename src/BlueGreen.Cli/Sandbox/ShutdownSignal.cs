@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+
+namespace BlueGreen.Cli.Sandbox;
+
+/// <summary>
+/// Turns Ctrl+C, SIGTERM and SIGHUP into a cancellation, so a long-running sandbox command stops
+/// everything it started and exits instead of dying with its children still running.
+/// </summary>
+public sealed class ShutdownSignal : IDisposable
+{
+    private readonly CancellationTokenSource _source;
+    private readonly List<PosixSignalRegistration> _registrations = [];
+
+    public ShutdownSignal(CancellationToken outer)
+    {
+        _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        {
+            _registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                Signalled = true;
+                _source.Cancel();
+            }));
+        }
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>Whether a signal (rather than the caller) cancelled.</summary>
+    public bool Signalled { get; private set; }
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _source.Dispose();
+    }
+}
