@@ -23,6 +23,7 @@ public sealed class LoadGenerator : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly List<StubResolver> _resolvers = [];
     private readonly ConcurrentDictionary<string, byte> _unprobed = new(StringComparer.Ordinal);
+    private readonly List<SemaphoreSlim> _semaphores = [];
     private long _requestCount;
 
     public LoadGenerator(LoadOptions options, RequestLog log, Func<IPAddress, string?> colourAt, TimeProvider time)
@@ -97,6 +98,11 @@ public sealed class LoadGenerator : IAsyncDisposable
             resolver.Dispose();
         }
 
+        foreach (var semaphore in _semaphores)
+        {
+            semaphore.Dispose();
+        }
+
         _stop.Dispose();
     }
 
@@ -110,7 +116,13 @@ public sealed class LoadGenerator : IAsyncDisposable
     private async Task RunAsync(StubResolver resolver, MetricScope scope, string? probedColour, TimeSpan period, TimeSpan offset)
     {
         // One resolution at a time per client, as a stub resolver coalesces concurrent lookups.
-        using var resolving = new SemaphoreSlim(1, 1);
+        // Requests in flight outlive this loop, so the generator disposes the semaphore at the end.
+        var resolving = new SemaphoreSlim(1, 1);
+        lock (_semaphores)
+        {
+            _semaphores.Add(resolving);
+        }
+
         var next = _time.GetUtcNow() + offset;
         try
         {

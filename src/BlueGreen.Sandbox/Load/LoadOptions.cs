@@ -27,7 +27,7 @@ public sealed record LoadOptions
     public int ProbeRate { get; init; } = 30;
 
     /// <summary>A request without an answer after this long has failed.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Paths requested in turn, e.g. one user each.</summary>
     public IReadOnlyList<string> Paths { get; init; } = ["/"];

@@ -109,6 +109,7 @@ public static class RehearsalRunner
             Steps = RehearsalAnalysis.Steps(input),
             Rollback = RehearsalAnalysis.Rollback(input),
             Decommission = RehearsalAnalysis.Decommission(input),
+            ProcessIds = host.ChildProcessIds,
         };
         await ReportWriter.WriteAsync(options.ReportDirectory, summary, input, cancellationToken).ConfigureAwait(false);
         return new RehearsalResult(outcome, summary, options.ReportDirectory, host.ChildProcessIds);

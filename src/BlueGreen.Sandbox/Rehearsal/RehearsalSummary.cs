@@ -34,6 +34,9 @@ public sealed record RehearsalSummary
     /// <summary>How fast traffic left the candidate after its first failing interval; null without a rollback.</summary>
     public RollbackTiming? Rollback { get; init; }
 
+    /// <summary>Process ids of everything the sandbox started (database, app instances), so a check can prove none is left.</summary>
+    public required IReadOnlyList<int> ProcessIds { get; init; }
+
     /// <summary>When the old colour was stopped relative to the drain; null when none was stopped after a completed upgrade.</summary>
     public Decommission? Decommission { get; init; }
 }

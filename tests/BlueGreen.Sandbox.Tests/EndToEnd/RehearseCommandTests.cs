@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace BlueGreen.Sandbox.Tests.EndToEnd;
+
+/// <summary>
+/// <c>bluegreen rehearse</c> end to end: the real command, app processes, proxies, DNS server,
+/// dynalite and load, with short timings. Each scenario checks that no process is left.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class RehearseCommandTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
+
+    [Fact]
+    public async Task NoFault_CompletesWithZeroFailures_SharesWithinTolerance_OldColourStoppedAfterDrain()
+    {
+        // Given 256 clients sending 200 requests a second (one every 1.28 s each) with a 1 s TTL,
+        // every request rides its own DNS answer: about 1400 independent answers per 8 s step
+        // after the TTL, for a 99.9 % tolerance of at most 4.4 points at a 50 % share.
+        using var workspace = new SandboxWorkspace(new SandboxSettings { RequestRate = 200, Clients = 256, Bake = "8s" });
+
+        // When
+        var (exitCode, stdout, stderr) = await BlueGreenProcess.RunAsync(workspace.Directory, Limit, "rehearse", "--config", workspace.ConfigPath, "--report", workspace.ReportRoot);
+
+        // Then
+        output.WriteLine(stdout);
+        Assert.True(exitCode == 0, $"exit {exitCode}{Environment.NewLine}{stdout}{stderr}");
+        var summary = workspace.Summary();
+        var user = summary.GetProperty("userTraffic");
+        Assert.Equal(0, user.GetProperty("failed").GetInt64());
+        Assert.Equal(0, user.GetProperty("misrouted").GetInt64());
+        foreach (var step in summary.GetProperty("steps").EnumerateArray())
+        {
+            var line = Describe(step);
+            output.WriteLine(line);
+            Assert.True(step.GetProperty("requests").GetInt64() >= 1000, $"fewer than 1000 requests: {line}");
+            Assert.True(step.GetProperty("tolerancePoints").GetDouble() <= 5.0, $"the 99.9 % tolerance exceeds 5 points: {line}");
+            Assert.True(step.GetProperty("within").GetBoolean(), $"observed share outside the tolerance: {line}");
+        }
+
+        var decommission = summary.GetProperty("decommission");
+        Assert.Equal("blue", decommission.GetProperty("colour").GetString());
+        Assert.True(decommission.GetProperty("stoppedAt").GetDateTimeOffset() >= decommission.GetProperty("drainEndedAt").GetDateTimeOffset(), "blue was stopped before the drain ended");
+        Assert.Equal(0, decommission.GetProperty("failedAfterStop").GetInt64());
+        Assert.True(File.Exists(Path.Combine(workspace.RehearsalDirectory, "report.html")));
+        Assert.True(File.ReadLines(Path.Combine(workspace.RehearsalDirectory, "events.jsonl")).Any());
+        await AssertNothingLeftAsync(summary);
+    }
+
+    [Fact]
+    public async Task ErrorsAndLatencyOnGreen_RollBack_Exit3_TrafficBackOnBlueWithinBound_FailuresOnlyOnGreen()
+    {
+        using var workspace = new SandboxWorkspace(new SandboxSettings { RequestRate = 200, Clients = 250, Steps = "25, 50, 100", Bake = "4s" });
+
+        var (exitCode, stdout, stderr) = await BlueGreenProcess.RunAsync(
+            workspace.Directory, Limit, "rehearse", "--config", workspace.ConfigPath, "--report", workspace.ReportRoot,
+            "--fault", "green:errors=20%", "--fault", "green:latency=400ms");
+
+        output.WriteLine(stdout);
+        Assert.True(exitCode == 3, $"exit {exitCode}{Environment.NewLine}{stdout}{stderr}");
+        var summary = workspace.Summary();
+        var byColour = summary.GetProperty("userTraffic").GetProperty("byColour");
+        Assert.Equal(0, byColour.GetProperty("blue").GetProperty("failed").GetInt64());
+        Assert.True(byColour.GetProperty("green").GetProperty("failed").GetInt64() > 0, "the fault never showed");
+        var rollback = summary.GetProperty("rollback");
+        var firstFailing = rollback.GetProperty("firstFailingIntervalStart").GetDateTimeOffset();
+        var lastToGreen = rollback.GetProperty("lastCandidateRequestAt").GetDateTimeOffset();
+        var bound = rollback.GetProperty("boundSeconds").GetDouble();
+        var taken = (lastToGreen - firstFailing).TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"last user request to green {taken:0.00} s after the first failing interval began; bound interval x threshold + TTL + 2 s = {bound:0.0} s"));
+        Assert.True(taken <= bound, $"traffic reached green {taken:0.00} s after the first failing interval; the bound is {bound:0.0} s");
+        await AssertNothingLeftAsync(summary);
+    }
+
+    [Fact]
+    public async Task OneGreenInstanceKilled_UpgradeCompletes_FailuresCountedAndBounded()
+    {
+        using var workspace = new SandboxWorkspace(new SandboxSettings { RequestRate = 200, Clients = 250, Steps = "25, 50, 100", Bake = "4s" });
+
+        var (exitCode, stdout, stderr) = await BlueGreenProcess.RunAsync(
+            workspace.Directory, Limit, "rehearse", "--config", workspace.ConfigPath, "--report", workspace.ReportRoot, "--fault", "green:kill=1");
+
+        output.WriteLine(stdout);
+        Assert.True(exitCode == 0, $"exit {exitCode}{Environment.NewLine}{stdout}{stderr}");
+        var summary = workspace.Summary();
+        var byColour = summary.GetProperty("userTraffic").GetProperty("byColour");
+        var failed = byColour.GetProperty("green").GetProperty("failed").GetInt64();
+
+        // The dead instance gets half of green's share until the load balancer's health checks
+        // (every 0.5 s, two failures) drop it: at 25 % of 200 requests/s that is 25 a second;
+        // two seconds of them is the bound.
+        const int Bound = 200 * 25 / 100 / 2 * 2;
+        output.WriteLine($"failed requests on green after the kill: {failed} (bound {Bound})");
+        Assert.InRange(failed, 0, Bound);
+        Assert.Equal(0, byColour.GetProperty("blue").GetProperty("failed").GetInt64());
+        Assert.Contains(File.ReadLines(Path.Combine(workspace.RehearsalDirectory, "events.jsonl")), l => l.Contains("\"instance-killed\"", StringComparison.Ordinal));
+        await AssertNothingLeftAsync(summary);
+    }
+
+    private static string Describe(JsonElement step) => string.Create(CultureInfo.InvariantCulture,
+        $"{step.GetProperty("records").GetString()}: observed {Shares(step.GetProperty("observedShare"))} over {step.GetProperty("requests").GetInt64()} requests on {step.GetProperty("resolutions").GetInt64()} answers (effective {step.GetProperty("effectiveResolutions").GetDouble():0}), tolerance {step.GetProperty("tolerancePoints").GetDouble():0.00} points");
+
+    private static string Shares(JsonElement shares) =>
+        string.Join(' ', shares.EnumerateObject().Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {100 * p.Value.GetDouble():0.0}%")));
+
+    private static async Task AssertNothingLeftAsync(JsonElement summary)
+    {
+        var pids = summary.GetProperty("processIds").EnumerateArray().Select(p => p.GetInt32()).ToList();
+        Assert.NotEmpty(pids);
+        Assert.Empty(await ProcessTable.WaitGoneAsync(pids, TimeSpan.FromSeconds(5)));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace BlueGreen.Sandbox.Tests.EndToEnd;
+
+/// <summary>
+/// A scratch directory with a bluegreen.yaml: the repository's default configuration with the
+/// sandbox section replaced by the scenario's load and timings.
+/// </summary>
+internal sealed partial class SandboxWorkspace : IDisposable
+{
+    public SandboxWorkspace(SandboxSettings settings)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("bluegreen-e2e-").FullName;
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "bluegreen.yaml"));
+        var sandbox = string.Create(CultureInfo.InvariantCulture, $"""
+            sandbox:
+              zone: test.bluegreen.internal
+              ttl: 1
+              replicas: {settings.Replicas}
+              requestRate: {settings.RequestRate}
+              clients: {settings.Clients}
+              seedItems: 20
+              bake: {settings.Bake}
+              interval: 1s
+              drain: {settings.Drain}
+              verification: {settings.Verification}
+
+            """);
+        yaml = SandboxSection().Replace(yaml, sandbox);
+        if (settings.Steps is { } steps)
+        {
+            yaml = StepsLine().Replace(yaml, $"  steps: [{steps}]");
+        }
+
+        yaml = MaxP99Line().Replace(yaml, $"  maxP99: {settings.MaxP99}");
+        File.WriteAllText(ConfigPath, yaml);
+    }
+
+    public string Directory { get; }
+
+    public string ConfigPath => Path.Combine(Directory, "bluegreen.yaml");
+
+    public string ReportRoot => Path.Combine(Directory, "artifacts");
+
+    /// <summary>The one rehearsal directory under the report root.</summary>
+    public string RehearsalDirectory => Assert.Single(System.IO.Directory.GetDirectories(ReportRoot, "rehearsal-*"));
+
+    public JsonElement Summary() => JsonDocument.Parse(File.ReadAllText(Path.Combine(RehearsalDirectory, "summary.json"))).RootElement;
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A scratch directory left behind is harmless.
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "BlueGreen.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No BlueGreen.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex(@"^sandbox:\r?\n(?:[ \t]+.*\r?\n?|\r?\n)*", RegexOptions.Multiline)]
+    private static partial Regex SandboxSection();
+
+    [GeneratedRegex(@"^  steps: \[[^\]]*\].*$", RegexOptions.Multiline)]
+    private static partial Regex StepsLine();
+
+    [GeneratedRegex(@"^  maxP99: .*$", RegexOptions.Multiline)]
+    private static partial Regex MaxP99Line();
+}
+
+/// <summary>A scenario's sandbox load and timings.</summary>
+internal sealed record SandboxSettings
+{
+    public int Replicas { get; init; } = 2;
+
+    public int RequestRate { get; init; } = 250;
+
+    public int Clients { get; init; } = 250;
+
+    public string Bake { get; init; } = "6s";
+
+    public string Drain { get; init; } = "3s";
+
+    public string Verification { get; init; } = "2s";
+
+    /// <summary>
+    /// The p99 gate. These scenarios test the machinery, not this machine's speed: a busy
+    /// two-core machine can push any p99 past the reference's 500 ms, so the gate is wider here.
+    /// </summary>
+    public string MaxP99 { get; init; } = "2s";
+
+    /// <summary>The plan's steps, e.g. "10, 50, 100"; null keeps the configuration's.</summary>
+    public string? Steps { get; init; }
+}
