@@ -20,6 +20,19 @@ namespace BlueGreen.Cli
                 .WithDescription("Run the configured upgrade in the local sandbox with real parts and write a report.")
                 .WithExample("rehearse")
                 .WithExample("rehearse", "--fault", "green:errors=20%", "--fault", "green:latency=400ms");
+            config.AddBranch("sandbox", sandbox =>
+            {
+                sandbox.SetDescription("The local sandbox that upgrade, status and the operator commands act on.");
+                sandbox.AddCommand<SandboxUpCommand>("up").WithDescription("Start the sandbox and keep it running until Ctrl+C.").WithExample("sandbox", "up");
+            });
+            config.AddCommand<UpgradeCommand>("upgrade").WithDescription("Move traffic to the candidate step by step under the gates (resumes an upgrade in progress).");
+            config.AddCommand<StatusCommand>("status").WithDescription("Show the weights, the upgrade's phase and step, and the lock holder.");
+            config.AddCommand<ShiftCommand>("shift").WithDescription("Give the candidate a share of traffic by hand, outside an upgrade.").WithExample("shift", "25");
+            config.AddCommand<PauseCommand>("pause").WithDescription("Hold the current weights; the gates keep watching.");
+            config.AddCommand<ResumeCommand>("resume").WithDescription("Continue a paused upgrade, or run a stopped one from its journal.");
+            config.AddCommand<AbortCommand>("abort").WithDescription("Stop the upgrade and move all traffic back to the live colour.");
+            config.AddCommand<PromoteCommand>("promote").WithDescription("Skip the remaining steps once the current interval passes.");
+            config.AddCommand<RollbackCommand>("rollback").WithDescription("Move all traffic back to the live colour.");
         }
     }
 }

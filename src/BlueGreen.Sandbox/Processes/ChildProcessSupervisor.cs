@@ -63,7 +63,11 @@ public sealed partial class ChildProcessSupervisor : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var startInfo = StartInfoFor(spec);
+
+        // Through the launcher a missing program would only show as an early exit; say it now.
+        var program = Resolve(spec.FileName)
+            ?? throw new ChildProcessException($"Could not start {spec.Name}: the program '{spec.FileName}' is not installed or not on PATH.");
+        var startInfo = StartInfoFor(spec with { FileName = program });
         var done = new TaskCompletionSource<SupervisedProcess>(TaskCreationOptions.RunContinuationsAsynchronously);
         _spawnQueue.Add(() =>
         {
@@ -184,6 +188,19 @@ public sealed partial class ChildProcessSupervisor : IAsyncDisposable
         }
 
         return startInfo;
+    }
+
+    private static string? Resolve(string fileName)
+    {
+        if (Path.IsPathRooted(fileName) || fileName.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return File.Exists(fileName) ? Path.GetFullPath(fileName) : null;
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, fileName))
+            .FirstOrDefault(File.Exists);
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
