@@ -167,6 +167,11 @@ public sealed class SandboxHost : IAsyncDisposable
             throw new SandboxException($"The service port {address}:{ServicePort} is in use; choose another port or stop what listens there.");
         }
 
+        if (_options.DnsPort != 0 && !UdpPortFree(_options.DnsAddress, _options.DnsPort))
+        {
+            throw new SandboxException($"The DNS server cannot listen on {_options.DnsAddress}:{_options.DnsPort} (UDP): the port is in use. Choose another port or stop what listens there.");
+        }
+
         _database = await DynaliteServer.StartAsync(_options.Database, cancellationToken).ConfigureAwait(false);
         await _database.CreateTableAndSeedAsync(_options.SeedItems, cancellationToken: cancellationToken).ConfigureAwait(false);
         Emit("database-started", null, $"dynalite on {_database.Endpoint} (pid {_database.ProcessId}), table {_options.Database.TableName} with {_options.SeedItems} items");
@@ -342,6 +347,20 @@ public sealed class SandboxHost : IAsyncDisposable
         {
             ChildProcessSupervisor.Kill(instance.Process);
             Emit("instance-killed", deployment.Colour, $"{instance.Name} (pid {instance.Process.Id}) killed (fault)");
+        }
+    }
+
+    private static bool UdpPortFree(System.Net.IPAddress address, int port)
+    {
+        try
+        {
+            using var socket = new System.Net.Sockets.Socket(address.AddressFamily, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+            socket.Bind(new System.Net.IPEndPoint(address, port));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 

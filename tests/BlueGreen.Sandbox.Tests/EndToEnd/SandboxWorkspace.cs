@@ -89,9 +89,9 @@ internal sealed record SandboxSettings
 {
     public int Replicas { get; init; } = 2;
 
-    public int RequestRate { get; init; } = 250;
+    public int RequestRate { get; init; } = 400;
 
-    public int Clients { get; init; } = 250;
+    public int Clients { get; init; } = 256;
 
     public string Bake { get; init; } = "6s";
 
