@@ -41,13 +41,15 @@ public static class RehearsalAnalysis
         for (var i = 0; i < input.Changes.Count; i++)
         {
             var change = input.Changes[i];
-            var to = i + 1 < input.Changes.Count ? input.Changes[i + 1].At : end;
+            var last = i + 1 == input.Changes.Count;
+            var to = last ? end : input.Changes[i + 1].At;
             var settled = change.At + TimeSpan.FromSeconds(input.Ttl);
-            var counted = user.Where(r => r.Started >= settled && r.Started < to && r.Resolution.At >= change.At && r.ResolvedColour is not null).ToList();
             if (to <= settled)
             {
                 continue;
             }
+
+            var counted = user.Where(r => r.Started >= settled && (last || r.Started < to) && r.Resolution.At >= change.At && r.ResolvedColour is not null).ToList();
 
             var configured = input.Colours.ToDictionary(c => c, change.Records.Probability);
             var observed = input.Colours.ToDictionary(c => c, c => counted.Count == 0 ? 0.0 : (double)counted.Count(r => r.ResolvedColour == c) / counted.Count);
