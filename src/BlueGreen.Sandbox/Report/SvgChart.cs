@@ -43,11 +43,15 @@ public static class SvgChart
             svg.Append(Invariant($"<text x=\"{X(x, xMax):0.#}\" y=\"{Height - Bottom + 16}\" class=\"axis\" text-anchor=\"middle\">{x:0.#} s</text>"));
         }
 
-        foreach (var marker in markers)
+        for (var i = 0; i < markers.Count; i++)
         {
+            var marker = markers[i];
             var x = X(marker.X, xMax);
+
+            // Labels step down in turn so that markers close together stay readable.
+            var labelY = Top + 10 + (i % 3 * 11);
             svg.Append(Invariant($"<line x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"{marker.Stroke}\" class=\"marker\"/>"));
-            svg.Append(Invariant($"<text x=\"{x + 3:0.#}\" y=\"{Top + 10}\" class=\"mark\">{Encode(marker.Label)}</text>"));
+            svg.Append(Invariant($"<text x=\"{x + 3:0.#}\" y=\"{labelY}\" class=\"mark\">{Encode(marker.Label)}</text>"));
         }
 
         foreach (var line in series)
