@@ -31,7 +31,7 @@ public static class GitOpsRenderer
             .SelectMany(Manifests)
             .Select(Write)
             .Append(DeployReadme.Render(colours));
-        return new RenderedTree(config.GitOps.Path, files, colours.Select(c => new RenderedColour(c.Colour, c.Cluster.Version)));
+        return new RenderedTree(config.GitOps.Path, config.Dns.ZoneName, files, colours.Select(c => new RenderedColour(c.Colour, c.Cluster.Version)));
     }
 
     private static IEnumerable<ManifestFile> Manifests(ColourContext colour)
