@@ -16,6 +16,14 @@ namespace BlueGreen.Cli
                 .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+            config.AddBranch("gitops", gitops =>
+            {
+                gitops.SetDescription("The rendered GitOps tree Argo CD reads.");
+                gitops.AddCommand<GitOpsRenderCommand>("render")
+                    .WithDescription("Render deploy/ from bluegreen.yaml, or check it with --check.")
+                    .WithExample("gitops", "render")
+                    .WithExample("gitops", "render", "--check");
+            });
         }
     }
 }
