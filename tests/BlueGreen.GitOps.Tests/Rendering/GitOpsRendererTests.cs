@@ -29,8 +29,8 @@ public class GitOpsRendererTests
     [Fact]
     public void Renders_ByteIdenticalFiles_WhenRunTwice()
     {
-        var first = Trees.Default();
-        var second = Trees.Default();
+        var first = GitOpsRenderer.Render(DefaultConfig.Create());
+        var second = GitOpsRenderer.Render(DefaultConfig.Create());
 
         Assert.Equal(first.Files, second.Files);
     }
