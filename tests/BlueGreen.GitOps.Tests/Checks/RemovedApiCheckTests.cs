@@ -78,6 +78,25 @@ public class RemovedApiCheckTests
     }
 
     [Fact]
+    public void Checks_ADirectoryOnDisk_AsPreflightWouldForTheCandidatesVersion()
+    {
+        using var temp = new TempDirectory();
+        BlueGreen.GitOps.Drift.TreeWriter.Write(Trees.Default(), temp.Path);
+        File.WriteAllText(temp.File("blue/sample-app/hpa.yaml"), "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: app\n");
+
+        Assert.Empty(RemovedApiCheck.FindInDirectory(temp.File("blue"), "1.25"));
+        var finding = Assert.Single(RemovedApiCheck.FindInDirectory(temp.File("blue"), "1.26"));
+        Assert.Equal("sample-app/hpa.yaml", finding.Manifest.Path);
+        Assert.Contains("use autoscaling/v2.", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_ADirectoryThatDoesNotExist()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => RemovedApiCheck.FindInDirectory(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")), "1.33"));
+    }
+
+    [Fact]
     public void Finds_NothingInTheDefaultTree()
     {
         Assert.Empty(RemovedApiCheck.Find(Trees.Default()));

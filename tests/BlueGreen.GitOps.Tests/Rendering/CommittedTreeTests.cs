@@ -25,6 +25,14 @@ public class CommittedTreeTests
     [Fact]
     public void Equals_TheTestsDefaultConfiguration_SoEveryOtherTestRendersTheRealFile()
     {
-        Assert.Equal(RenderRepositoryConfig().Files, Trees.Default().Files);
+        var fromFile = RenderRepositoryConfig().Files;
+        var fromTests = Trees.Default().Files;
+
+        var differing = fromFile.Select(f => f.Path).Union(fromTests.Select(f => f.Path))
+            .Where(path => fromFile.FirstOrDefault(f => f.Path == path) != fromTests.FirstOrDefault(f => f.Path == path))
+            .ToList();
+        Assert.True(
+            differing.Count == 0,
+            $"bluegreen.yaml renders differently from tests/BlueGreen.GitOps.Tests/Support/DefaultConfig.cs in {string.Join(", ", differing)}; make DefaultConfig match the file.");
     }
 }
