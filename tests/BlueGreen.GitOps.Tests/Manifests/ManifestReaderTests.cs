@@ -55,6 +55,19 @@ public class ManifestReaderTests
         Assert.Throws<ManifestParseException>(() => ManifestReader.Read(tree.Find("blue/sample-app/deployment.yaml")!));
     }
 
+    [Theory]
+    [InlineData("            cpu: 300m\n", "            cpu: lots\n")]
+    [InlineData("- containerPort: 8080\n", "- containerPort: [8080]\n")]
+    [InlineData("          periodSeconds: 5\n", "          periodSeconds: 5s\n")]
+    public void Rejects_AValueItsFieldCannotHold_AsAParseError(string oldText, string newText)
+    {
+        var tree = Trees.Default().Replace("blue/sample-app/deployment.yaml", oldText, newText);
+
+        var exception = Assert.Throws<ManifestParseException>(() => ManifestReader.Read(tree.Find("blue/sample-app/deployment.yaml")!));
+
+        Assert.StartsWith("blue/sample-app/deployment.yaml", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rejects_AKindWithoutATypedModel_NamingIt()
     {
