@@ -37,7 +37,7 @@ public sealed class GitOpsRenderCommandTests : IDisposable
         var (checkExit, _) = await CliRunner.RunAsync("gitops", "render", "--check", "--config", config);
 
         Assert.Equal(ExitCodes.Ok, renderExit);
-        Assert.Contains("31 created", renderOutput, StringComparison.Ordinal);
+        Assert.Contains("32 created", renderOutput, StringComparison.Ordinal);
         Assert.True(File.Exists(Deploy("green/app-of-apps.yaml")));
         Assert.Equal(ExitCodes.Ok, checkExit);
     }

@@ -17,7 +17,7 @@ public class ManifestReaderTests
         var (manifests, errors) = ManifestReader.ReadTree(Trees.Default());
 
         Assert.Empty(errors);
-        Assert.Equal(30, manifests.Count);
+        Assert.Equal(31, manifests.Count);
         var types = manifests.GroupBy(m => m.Value.GetType()).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(8, types[typeof(Application)]);
         Assert.Equal(4, types[typeof(V1Deployment)]);

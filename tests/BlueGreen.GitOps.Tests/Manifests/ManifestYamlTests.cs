@@ -45,6 +45,21 @@ public class ManifestYamlTests
         Assert.Contains($"  k: {value}\n", yaml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("line one\nline two\n", true)]
+    [InlineData("if x then\n  y\nend\n", true)]
+    [InlineData("no final newline\nhere", false)]
+    [InlineData("trailing space \nhere\n", false)]
+    [InlineData("two final newlines\n\n", false)]
+    [InlineData("tab\there\n", false)]
+    public void Writes_MultiLineText_AsALiteralBlockOnlyWhenItReadsBackExactly(string value, bool literal)
+    {
+        var yaml = ManifestYaml.Serialize(new V1ConfigMap { Data = new Dictionary<string, string> { ["k"] = value } });
+
+        Assert.Equal(literal, yaml.Contains("  k: |", StringComparison.Ordinal));
+        Assert.Equal(value, KubernetesYaml.Deserialize<V1ConfigMap>(yaml, strict: true).Data["k"]);
+    }
+
     [Fact]
     public void Writes_KubernetesFieldNames_ForPropertiesTheClientRenames()
     {
