@@ -13,8 +13,8 @@ public static class ResourceTags
     /// <summary>Value of <see cref="ManagedBy"/>.</summary>
     public const string ManagedByValue = "bluegreen";
 
-    /// <summary>The tags of a resource outside any colour, as CloudFormation's Key/Value list.</summary>
-    public static IReadOnlyList<IDictionary<string, string>> ForEnvironment(string environment) =>
+    /// <summary>The tags of a resource outside any colour, as CloudFormation's Key/Value list (an array: the CDK runtime marshals arrays, not every list type).</summary>
+    public static object[] ForEnvironment(string environment) =>
     [
         new Dictionary<string, string> { ["Key"] = Environment, ["Value"] = environment },
         new Dictionary<string, string> { ["Key"] = ManagedBy, ["Value"] = ManagedByValue },
