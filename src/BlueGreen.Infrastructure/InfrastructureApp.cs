@@ -14,6 +14,7 @@ public static class InfrastructureApp
     {
         ArgumentNullException.ThrowIfNull(config);
         InfrastructureConfigCheck.ThrowIfInvalid(config);
+        CdkRuntime.EnsureConfigured();
 
         var app = new App(new AppProps
         {

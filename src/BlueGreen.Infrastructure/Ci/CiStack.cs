@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.S3;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Infrastructure.Security;
 using Constructs;
+using Duration = Amazon.CDK.Duration;
 
 namespace BlueGreen.Infrastructure.Ci;
 

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Infrastructure.Common;
 using Constructs;
+using Duration = Amazon.CDK.Duration;
 
 namespace BlueGreen.Infrastructure.Clusters;
 

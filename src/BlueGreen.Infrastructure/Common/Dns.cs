@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CertificateManager;
 using Amazon.CDK.AWS.Route53;
 using BlueGreen.Core.Configuration;
 using Constructs;
+using Duration = Amazon.CDK.Duration;
 
 namespace BlueGreen.Infrastructure.Common;
 
