@@ -89,7 +89,7 @@ public sealed class ClusterStackTests(DefaultApp defaults, AllOptionsApp allOpti
             {
                 ["Statement"] = new[] { Match.ObjectLike(new Obj { ["Principal"] = new Obj { ["Service"] = "ec2.amazonaws.com" } }) },
             }),
-            ["ManagedPolicyArns"] = ClusterStack.NodePolicies.Select(ManagedPolicyArn).ToArray(),
+            ["ManagedPolicyArns"] = new[] { "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryPullOnly" }.Select(ManagedPolicyArn).ToArray(),
         });
     }
 
