@@ -29,4 +29,10 @@ measure() { # $1: label; the rest: the command
 
 measure "bluegreen synth" "$cli" synth --out bench/out/synth
 measure "npx cdk synth" npx cdk synth -q
+# Both paths must write the same templates: the last runs of each are still on disk.
+"$cli" synth --out bench/out/synth >/dev/null 2>&1
+for template in bench/out/synth/*.template.json; do
+  cmp -s "$template" "cdk.out/$(basename "$template")" || { echo "differs: $(basename "$template")"; exit 1; }
+done
+echo "bluegreen synth and npx cdk synth wrote identical templates"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
