@@ -16,6 +16,7 @@ namespace BlueGreen.Cli
                 .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+            config.AddCommand<SynthCommand>("synth").WithDescription("Synthesize the CloudFormation templates of every stack into cdk.out/ (or --out DIR).").WithExample("synth", "--out", "cdk.out");
             config.AddBranch("gitops", gitops =>
             {
                 gitops.SetDescription("The rendered GitOps tree Argo CD reads.");
