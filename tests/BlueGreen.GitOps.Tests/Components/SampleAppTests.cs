@@ -10,24 +10,41 @@ public class SampleAppTests
     private static T Read<T>(RenderedTree tree, string path) => (T)Assert.Single(ManifestReader.Read(tree.Find(path)!)).Value;
 
     [Theory]
-    [InlineData("1.29", false)]
-    [InlineData("1.30", true)]
-    [InlineData("1.33", true)]
-    public void Delays_Shutdown_WithTheNativeSleep_WhereTheClusterHasIt(string version, bool nativeSleep)
+    [InlineData("1.29", false, "25s", "40s")]
+    [InlineData("1.30", true, "5s", "20s")]
+    [InlineData("1.33", true, "5s", "20s")]
+    public void Drains_BeforeShutdown_WithTheNativeSleepWhereTheClusterHasIt_OtherwiseInTheApp(string version, bool nativeSleep, string appDelay, string appTimeout)
     {
         var tree = Trees.Render(c => c with { Clusters = [DefaultConfig.Cluster("blue", version)] });
 
-        var preStop = Assert.Single(Read<V1Deployment>(tree, "blue/sample-app/deployment.yaml").Spec.Template.Spec.Containers).Lifecycle.PreStop;
-        if (nativeSleep)
-        {
-            Assert.Equal(20, preStop.Sleep.Seconds);
-            Assert.Null(preStop.Exec);
-        }
-        else
-        {
-            Assert.Equal(["sleep", "20"], preStop.Exec.Command);
-            Assert.Null(preStop.Sleep);
-        }
+        var spec = Read<V1Deployment>(tree, "blue/sample-app/deployment.yaml").Spec.Template.Spec;
+        var container = Assert.Single(spec.Containers);
+        var env = container.Env.ToDictionary(e => e.Name, e => e.Value);
+        Assert.Equal(appDelay, env["BLUEGREEN_SHUTDOWN_DELAY"]);
+        Assert.Equal(appTimeout, env["BLUEGREEN_SHUTDOWN_TIMEOUT"]);
+        var preStop = nativeSleep ? container.Lifecycle.PreStop.Sleep.Seconds : 0;
+        Assert.Equal(nativeSleep ? 20 : 0, preStop);
+        Assert.Null(nativeSleep ? container.Lifecycle.PreStop.Exec : container.Lifecycle);
+
+        // The kubelet kills what is still running when the grace period ends: the drain and the app's bounded
+        // shutdown must both fit, or requests in flight are cut.
+        var timeoutSeconds = int.Parse(appTimeout.TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(preStop + timeoutSeconds < spec.TerminationGracePeriodSeconds);
+    }
+
+    [Fact]
+    public void Tells_TheApp_ItsColourTableRegionAndKubernetesVersion()
+    {
+        var container = Assert.Single(Read<V1Deployment>(Trees.Default(), "green/sample-app/deployment.yaml").Spec.Template.Spec.Containers);
+        var env = container.Env.ToDictionary(e => e.Name, e => e.Value);
+
+        Assert.Equal("green", env["BLUEGREEN_COLOUR"]);
+        Assert.Equal("1.33", env["BLUEGREEN_KUBERNETES_VERSION"]);
+        Assert.Equal("test-dynamodb", env["BLUEGREEN_TABLE_NAME"]);
+        Assert.Equal("UserId", env["BLUEGREEN_PARTITION_KEY"]);
+        Assert.Equal("ap-northeast-1", env["AWS_REGION"]);
+        Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
+        Assert.DoesNotContain("BLUEGREEN_FAULTS", env.Keys);
     }
 
     [Fact]
@@ -40,7 +57,6 @@ public class SampleAppTests
         Assert.Equal("/readyz", container.ReadinessProbe.HttpGet.Path);
         Assert.Equal("topology.kubernetes.io/zone", Assert.Single(spec.TopologySpreadConstraints).TopologyKey);
         Assert.Equal("app-sa", spec.ServiceAccountName);
-        Assert.True(spec.TerminationGracePeriodSeconds > container.Lifecycle.PreStop.Sleep.Seconds);
         Assert.True(spec.SecurityContext.RunAsNonRoot);
     }
 
