@@ -110,9 +110,8 @@ public sealed partial class CutoverEngine
             return OutcomeOf(state);
         }
 
-        if (state is { PromoteRequested: true, PromoteForce: true, Promoted: false } && CanPromote(state))
+        if (await EnforceGatesAsync(state))
         {
-            await RecordAsync(new PromotionApplied(true) { At = Now });
             return null;
         }
 
@@ -310,27 +309,42 @@ public sealed partial class CutoverEngine
 
         var step = state.Underlying is CutoverPhase.Shifting ? state.Step : -1;
         await RecordAsync(new IntervalEvaluated(step, start, candidate, live, counted) { At = end });
-        state = State;
         if (live is { Verdict: GateVerdict.Fail })
         {
             Notify(NoticeKind.Warning, $"The live colour '{_plan.From}' is degraded: {live.Reason}.");
         }
+    }
 
-        if (state.ConsecutiveFailures >= gates.FailureThreshold)
+    // The gates' consequences follow from the state alone, so a run resumed between an interval and
+    // its consequence draws the same conclusion instead of judging one interval more.
+    private async Task<bool> EnforceGatesAsync(CutoverState state)
+    {
+        var gates = _plan.Gates;
+        var judging = state.Underlying is CutoverPhase.VerifyingCandidate or CutoverPhase.Shifting;
+        CutoverEvent? consequence = null;
+        if (judging && state.ConsecutiveFailures >= gates.FailureThreshold)
         {
-            await RecordAsync(new RollbackStarted($"the candidate '{_plan.To}' failed {state.ConsecutiveFailures} consecutive intervals; last: {candidate.Reason}", Abort: false) { At = Now });
+            consequence = new RollbackStarted($"the candidate '{_plan.To}' failed {state.ConsecutiveFailures} consecutive intervals; last: {state.LastCandidate?.Reason}", Abort: false) { At = Now };
         }
-        else if (gates.LiveDegradation == Configuration.LiveDegradation.Abort && state.LiveConsecutiveFailures >= gates.FailureThreshold)
+        else if (judging && gates.LiveDegradation == Configuration.LiveDegradation.Abort && state.LiveConsecutiveFailures >= gates.FailureThreshold)
         {
-            await RecordAsync(new RollbackStarted($"the live colour '{_plan.From}' degraded for {state.LiveConsecutiveFailures} consecutive intervals; last: {live?.Reason}", Abort: true) { At = Now });
+            consequence = new RollbackStarted($"the live colour '{_plan.From}' degraded for {state.LiveConsecutiveFailures} consecutive intervals; last: {state.LastLive?.Reason}", Abort: true) { At = Now };
         }
-        else if (state.ConsecutiveInconclusive >= gates.InconclusiveLimit && state.Phase is not CutoverPhase.Paused)
+        else if (judging && state.Phase is not CutoverPhase.Paused && state.ConsecutiveInconclusive >= gates.InconclusiveLimit)
         {
-            await RecordAsync(new CutoverPaused(PauseReason.Inconclusive, $"{state.ConsecutiveInconclusive} consecutive intervals could not be judged; last: {candidate.Reason}") { At = Now });
+            consequence = new CutoverPaused(PauseReason.Inconclusive, $"{state.ConsecutiveInconclusive} consecutive intervals could not be judged; last: {state.LastCandidate?.Reason}") { At = Now };
         }
-        else if (candidate.Verdict == GateVerdict.Pass && state is { PromoteRequested: true, Promoted: false } && state.Phase is not CutoverPhase.Paused && CanPromote(state))
+        else if (state is { PromoteRequested: true, PromoteReady: true, Promoted: false } && state.Phase is not CutoverPhase.Paused && CanPromote(state))
         {
-            await RecordAsync(new PromotionApplied(false) { At = Now });
+            consequence = new PromotionApplied(state.PromoteForce) { At = Now };
         }
+
+        if (consequence is null)
+        {
+            return false;
+        }
+
+        await RecordAsync(consequence);
+        return true;
     }
 }
