@@ -162,7 +162,7 @@ public sealed class CutoverJournal
         }
     }
 
-    private static string Checksum(long sequence, string eventJson)
+    internal static string Checksum(long sequence, string eventJson)
     {
         var bytes = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{sequence}:{eventJson}"));
         return Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
