@@ -108,7 +108,7 @@ public sealed class CutoverEngineTests
     [Fact]
     public async Task TimedPause_HoldsTheWeightsForItsDuration_WithoutSettingWeights()
     {
-        var harness = new EngineHarness(EngineHarness.DefaultPlan(EngineHarness.Share(20), new Plans.TimedPauseStep(EngineHarness.Interval * 3), EngineHarness.Share(100)));
+        var harness = new EngineHarness(EngineHarness.DefaultPlan(EngineHarness.Share(20), new Core.Plans.TimedPauseStep(EngineHarness.Interval * 3), EngineHarness.Share(100)));
 
         var outcome = await harness.RunAsync();
 
