@@ -5,7 +5,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineTests
+public sealed partial class CutoverEngineTests
 {
     [Fact]
     public async Task HappyPath_SetsEveryStepOnceInOrder_ThenDrainsAndCompletes()

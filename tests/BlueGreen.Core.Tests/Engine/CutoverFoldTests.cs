@@ -7,7 +7,7 @@ using BlueGreen.Core.Traffic;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverFoldTests
+public sealed partial class CutoverFoldTests
 {
     private static readonly DateTimeOffset At = JournalSamples.At;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BlueGreen.Core.Tests.Locking;
 
-public sealed class FileLockTests : IDisposable
+public sealed partial class FileLockTests : IDisposable
 {
     private static readonly LockHolder Alice = new("alice", "build-7", 4242);
     private static readonly LockHolder Bob = new("bob", "laptop", 77);

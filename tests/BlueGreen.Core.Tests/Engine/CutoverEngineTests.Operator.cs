@@ -5,7 +5,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineOperatorTests
+public sealed partial class CutoverEngineTests
 {
     private static EngineHarness Stopping(CutoverPlan? plan = null) =>
         new(plan) { Options = new() { PollPeriod = TimeSpan.FromSeconds(10), StopWhenPaused = true } };

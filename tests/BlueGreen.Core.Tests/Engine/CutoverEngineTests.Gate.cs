@@ -6,7 +6,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineGateTests
+public sealed partial class CutoverEngineTests
 {
     [Fact]
     public async Task FailureThreshold_ConsecutiveFailingIntervals_RollBackInOneAtomicChange()

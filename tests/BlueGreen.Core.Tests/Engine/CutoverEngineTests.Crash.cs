@@ -6,7 +6,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineCrashTests
+public sealed partial class CutoverEngineTests
 {
     public static TheoryData<string, bool> Scenarios => new()
     {

@@ -4,7 +4,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineRollbackTests
+public sealed partial class CutoverEngineTests
 {
     private static EngineHarness FailingAtHalf()
     {

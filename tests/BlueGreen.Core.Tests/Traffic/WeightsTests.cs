@@ -4,7 +4,7 @@ using CsCheck;
 
 namespace BlueGreen.Core.Tests.Traffic;
 
-public sealed class WeightsPropertyTests
+public sealed class WeightsTests
 {
     private const int Cases = 300;
 

@@ -8,7 +8,7 @@ using CsCheck;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverFoldPropertyTests
+public sealed partial class CutoverFoldTests
 {
     private static readonly IntervalMetrics[] Kinds =
         [ScriptedMetrics.Healthy, ScriptedMetrics.Healthy, ScriptedMetrics.Healthy, ScriptedMetrics.Healthy, ScriptedMetrics.Healthy, ScriptedMetrics.Failing, ScriptedMetrics.Failing, ScriptedMetrics.Sparse, ScriptedMetrics.Slow];

@@ -6,17 +6,14 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineLockTests : IDisposable
+public sealed partial class CutoverEngineTests
 {
-    private readonly TempDirectory _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task AHeldLock_RefusesTheRun_BeforeTheJournalIsTouched()
     {
+        using var temp = new TempDirectory();
         var harness = new EngineHarness();
-        var services = harness.Services() with { Lock = new FileLock(_temp.File("lock.json"), harness.Clock) };
+        var services = harness.Services() with { Lock = new FileLock(temp.File("lock.json"), harness.Clock) };
         await services.Lock.AcquireAsync(new LockHolder("alice", "build-7", 4242), TimeSpan.FromMinutes(2), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<LockHeldException>(() => new CutoverEngine(harness.Plan, services, harness.Options).RunAsync(CancellationToken.None));
@@ -29,8 +26,9 @@ public sealed class CutoverEngineLockTests : IDisposable
     [Fact]
     public async Task TheLock_IsReleased_WhenTheRunEnds_AndWhenItFails()
     {
+        using var temp = new TempDirectory();
         var harness = new EngineHarness();
-        var fileLock = new FileLock(_temp.File("lock.json"), harness.Clock);
+        var fileLock = new FileLock(temp.File("lock.json"), harness.Clock);
         var services = harness.Services() with { Lock = fileLock };
 
         await harness.Clock.DriveAsync(() => new CutoverEngine(harness.Plan, services, harness.Options).RunAsync(CancellationToken.None));
@@ -45,8 +43,9 @@ public sealed class CutoverEngineLockTests : IDisposable
     [Fact]
     public async Task AForceUnlockDuringTheRun_StopsTheEngineAtItsNextHeartbeat()
     {
+        using var temp = new TempDirectory();
         var harness = new EngineHarness();
-        var fileLock = new FileLock(_temp.File("lock.json"), harness.Clock);
+        var fileLock = new FileLock(temp.File("lock.json"), harness.Clock);
         var services = harness.Services() with { Lock = fileLock };
         harness.Observer.OnEvent = (entry, _) =>
         {
@@ -67,18 +66,19 @@ public sealed class CutoverEngineLockTests : IDisposable
     [Fact]
     public async Task TheLocalServices_KeepJournalLockAndRequests_UnderTheStateDirectory()
     {
+        using var temp = new TempDirectory();
         var harness = new EngineHarness();
-        var services = CutoverServices.Local(_temp.Path, harness.Router, harness.Metrics, harness.Probe, harness.Clock);
+        var services = CutoverServices.Local(temp.Path, harness.Router, harness.Metrics, harness.Probe, harness.Clock);
         var engine = new CutoverEngine(harness.Plan, services, harness.Options);
         await services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Promote, harness.Clock, force: true), CancellationToken.None);
 
         var outcome = await harness.Clock.DriveAsync(() => engine.RunAsync(CancellationToken.None));
 
         Assert.Equal(OutcomeKind.Completed, outcome.Kind);
-        Assert.True(File.Exists(_temp.File("journal.jsonl")));
-        Assert.False(File.Exists(_temp.File("lock.json")));
-        Assert.Empty(Directory.GetFiles(_temp.File("requests")));
-        var journal = await CutoverJournal.ReadAsync(new FileJournalStore(_temp.File("journal.jsonl")), CancellationToken.None);
+        Assert.True(File.Exists(temp.File("journal.jsonl")));
+        Assert.False(File.Exists(temp.File("lock.json")));
+        Assert.Empty(Directory.GetFiles(temp.File("requests")));
+        var journal = await CutoverJournal.ReadAsync(new FileJournalStore(temp.File("journal.jsonl")), CancellationToken.None);
         StateAssert.Equivalent(outcome.State, journal.State);
     }
 }

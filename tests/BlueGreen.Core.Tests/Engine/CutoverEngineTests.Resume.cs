@@ -3,7 +3,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineResumeTests
+public sealed partial class CutoverEngineTests
 {
     private static async Task<EngineHarness> CrashedAfter(Func<CutoverEvent, bool> when)
     {

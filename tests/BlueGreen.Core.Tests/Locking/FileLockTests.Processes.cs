@@ -3,7 +3,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Locking;
 
-public sealed class FileLockProcessTests
+public sealed partial class FileLockTests
 {
     // Real processes on a busy machine: generous, and only reached when something is broken.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
