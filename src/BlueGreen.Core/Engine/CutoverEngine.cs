@@ -220,13 +220,7 @@ public sealed partial class CutoverEngine
 
                 break;
             case StepProgress.Applied:
-                var bake = step switch
-                {
-                    SetShareStep shareStep => shareStep.Bake,
-                    TimedPauseStep pause => pause.Duration,
-                    _ => TimeSpan.Zero,
-                };
-                if (StageDone(state, bake))
+                if (StageDone(state, _plan.BakeOf(index)))
                 {
                     await RecordAsync(new StepCompleted(index) { At = Now });
                 }

@@ -4,7 +4,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Journal;
 
-public sealed class CutoverJournalTests
+public sealed partial class CutoverJournalTests
 {
     [Fact]
     public async Task AnEmptyJournal_IsTheInitialState()
