@@ -122,6 +122,7 @@ public sealed partial class FileLockTests : IDisposable
         var error = await Assert.ThrowsAsync<LockHeldException>(() => NewLock().AcquireAsync(Bob, Ttl, CancellationToken.None));
         await NewLock().ForceUnlockAsync(FileLock.UnreadableId, CancellationToken.None);
 
+        Assert.Contains("a lock exists but cannot be read", error.Message, StringComparison.Ordinal);
         Assert.Contains($"--force-unlock {FileLock.UnreadableId}", error.Message, StringComparison.Ordinal);
         await NewLock().AcquireAsync(Bob, Ttl, CancellationToken.None);
     }
