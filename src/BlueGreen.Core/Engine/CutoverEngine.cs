@@ -191,13 +191,13 @@ public sealed partial class CutoverEngine
                 break;
             case StepProgress.Started:
                 var weights = state.PendingWeights!;
-                if (await SetWeightsAsync(weights, cancellationToken))
+                if (await SetWeightsAsync(weights, cancellationToken) is { } problem)
                 {
-                    await RecordAsync(new WeightsApplied(index, weights) { At = Now });
+                    await RecordAsync(new RollbackStarted($"the weights {weights} of step {index + 1} did not take: {problem}", Abort: false) { At = Now });
                 }
                 else
                 {
-                    await RecordAsync(new RollbackStarted($"the weights {weights} of step {index + 1} did not take: the router reads back other weights", Abort: false) { At = Now });
+                    await RecordAsync(new WeightsApplied(index, weights) { At = Now });
                 }
 
                 break;
@@ -255,11 +255,11 @@ public sealed partial class CutoverEngine
         var weights = _plan.RollbackWeights;
         if (!state.RollbackWeightsApplied)
         {
-            if (!await SetWeightsAsync(weights, cancellationToken))
+            if (await SetWeightsAsync(weights, cancellationToken) is { } problem)
             {
                 return new CutoverOutcome(
                     OutcomeKind.Failed,
-                    $"The rollback could not set the weights {weights}: the router read back other weights {_options.WeightAttempts} times. Set the service name's records to {weights} by hand, then run `bluegreen rollback` to finish.",
+                    $"The rollback could not set the weights {weights} in {_options.WeightAttempts} attempts: {problem}. Set the service name's records to {weights} by hand, then run `bluegreen rollback` to finish.",
                     State);
             }
 
@@ -289,16 +289,15 @@ public sealed partial class CutoverEngine
 
         var end = Now;
         var state = State;
-        var gates = _plan.Gates;
         var weights = state.AppliedWeights ?? _plan.RollbackWeights;
 
         // At 0 % the candidate has no user traffic, so it is judged on its own probes.
         var scope = weights.Share(_plan.To) > 0 ? MetricScope.UserTraffic : MetricScope.DirectProbes;
-        var candidate = HealthGate.Evaluate(await _services.Metrics.GetAsync(_plan.To, scope, start, end, cancellationToken), gates);
+        var candidate = await ReadGateAsync(_plan.To, scope, start, end, cancellationToken);
         GateReading? live = null;
         if (state.Underlying is CutoverPhase.Shifting && weights.Share(_plan.From) > 0)
         {
-            live = HealthGate.Evaluate(await _services.Metrics.GetAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken), gates);
+            live = await ReadGateAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken);
         }
 
         var step = state.Underlying is CutoverPhase.Shifting ? state.Step : -1;
