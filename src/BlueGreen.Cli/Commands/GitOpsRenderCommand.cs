@@ -49,7 +49,16 @@ public sealed class GitOpsRenderCommand(IAnsiConsole console, TimeProvider timeP
             return Fail(settings, $"The rendered tree breaks {violations.Count} rule(s); nothing was written to {shown}.");
         }
 
-        var drift = settings.Check ? DriftCheck.Compare(tree, directory) : TreeWriter.Write(tree, directory);
+        DriftReport drift;
+        try
+        {
+            drift = settings.Check ? DriftCheck.Compare(tree, directory) : TreeWriter.Write(tree, directory);
+        }
+        catch (UnmanagedDirectoryException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+
         Report(settings, shown, tree, drift, violations);
         return settings.Check && !drift.IsClean
             ? Fail(settings, $"{shown} is not what {settings.Config} renders. Run 'bluegreen gitops render' and commit the result.")

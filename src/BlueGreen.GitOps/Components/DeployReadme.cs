@@ -1,5 +1,6 @@
 using System.Text;
 using BlueGreen.Core.Configuration;
+using BlueGreen.GitOps.Drift;
 using BlueGreen.GitOps.Rendering;
 
 namespace BlueGreen.GitOps.Components;
@@ -11,7 +12,7 @@ internal static class DeployReadme
     {
         var root = config.GitOps.Path.TrimEnd('/');
         var text = new StringBuilder()
-            .Append("# Rendered GitOps tree\n\n")
+            .Append(TreeWriter.TreeMarker).Append("\n\n")
             .Append("Everything here is rendered by `bluegreen gitops render` from `bluegreen.yaml`; do not edit it by hand.\n")
             .Append("Change the configuration, render again and commit. `bluegreen gitops render --check` fails when this\n")
             .Append("directory differs from what the configuration renders. See docs/gitops.md.\n\n")

@@ -114,4 +114,19 @@ public sealed class GitOpsRenderCommandTests : IDisposable
         Assert.Contains("gitops.externalDnsVersion", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Deploy()));
     }
+
+    [Fact]
+    public async Task Render_IntoADirectoryThatIsNotARenderedTree_ExitsTwo_AndDeletesNothing()
+    {
+        var config = Config();
+        File.WriteAllText(Path.Combine(_dir, "notes.txt"), "mine");
+
+        var (exit, output) = await CliRunner.RunAsync("gitops", "render", "--config", config, "--dir", _dir);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("is not a rendered GitOps tree", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "notes.txt")));
+        Assert.True(File.Exists(config));
+        Assert.False(File.Exists(Path.Combine(_dir, "README.md")));
+    }
 }

@@ -42,4 +42,26 @@ public class TreeWriterTests
         Assert.False(Directory.Exists(temp.File("red")));
         Assert.True(DriftCheck.Compare(Trees.Default(), temp.Path).IsClean);
     }
+
+    [Fact]
+    public void Refuses_ToDeleteFromADirectoryThatIsNotARenderedTree()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("Program.cs"), "keep me");
+
+        var exception = Assert.Throws<UnmanagedDirectoryException>(() => TreeWriter.Write(Trees.Default(), temp.Path));
+
+        Assert.Contains("is not a rendered GitOps tree", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(["Program.cs"], Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Writes_IntoAnEmptyDirectory_AndMarksItAsARenderedTree()
+    {
+        using var temp = new TempDirectory();
+
+        TreeWriter.Write(Trees.Default(), temp.Path);
+
+        Assert.Equal(TreeWriter.TreeMarker, File.ReadLines(temp.File("README.md")).First());
+    }
 }
