@@ -58,6 +58,10 @@ public sealed class GitOpsRenderCommand(IAnsiConsole console, TimeProvider timeP
         {
             throw new UserInputException(e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"Cannot {(settings.Check ? "read" : "write")} {shown}: {e.Message}");
+        }
 
         Report(settings, shown, tree, drift, violations);
         return settings.Check && !drift.IsClean

@@ -129,4 +129,18 @@ public sealed class GitOpsRenderCommandTests : IDisposable
         Assert.True(File.Exists(config));
         Assert.False(File.Exists(Path.Combine(_dir, "README.md")));
     }
+
+    [Fact]
+    public async Task Render_WhereAFileStandsInTheWay_ExitsOne_WithoutAStackTrace()
+    {
+        var config = Config();
+        var blocker = Path.Combine(_dir, "blocked");
+        File.WriteAllText(blocker, "a file, not a directory");
+
+        var (exit, output) = await CliRunner.RunAsync("gitops", "render", "--config", config, "--dir", Path.Combine(blocker, "deploy"));
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("Cannot write", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }
