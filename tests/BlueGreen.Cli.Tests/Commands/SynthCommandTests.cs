@@ -66,7 +66,7 @@ public sealed class SynthCommandTests : IDisposable
         var (exit, output) = await CliRunner.RunAsync("synth", "--config", path, "--out", outDir);
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("clusters[1].colour: 'ci' cannot name the stack test-ci", output, StringComparison.Ordinal);
+        Assert.Contains("clusters[1].colour: The colour 'ci' would collide with the <env>-ci stack.", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
     }
 
