@@ -22,10 +22,9 @@ if (errors.Count > 0)
     return 2;
 }
 
-// Port 8080 unless ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls say otherwise.
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+if (ListenAddresses.DefaultUnlessConfigured(builder.Configuration) is { } defaultAddress)
 {
-    builder.WebHost.UseUrls("http://*:8080");
+    builder.WebHost.UseUrls(defaultAddress);
 }
 
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = settings.ShutdownTimeout);
@@ -60,7 +59,7 @@ try
 catch (AmazonClientException error)
 {
     await Console.Error.WriteLineAsync(
-        $"Cannot create the DynamoDB client: {error.Message} Set AWS_REGION (for example ap-northeast-1), " +
+        $"Cannot create the DynamoDB client: {error.Message.TrimEnd('.')}. Set AWS_REGION (for example ap-northeast-1), " +
         "and AWS_ENDPOINT_URL_DYNAMODB for a local database.");
     return 2;
 }

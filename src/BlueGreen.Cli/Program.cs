@@ -16,6 +16,15 @@ namespace BlueGreen.Cli
                 .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+            config.AddCommand<SynthCommand>("synth").WithDescription("Synthesize the CloudFormation templates of every stack into cdk.out/ (or --out DIR).").WithExample("synth", "--out", "cdk.out");
+            config.AddBranch("gitops", gitops =>
+            {
+                gitops.SetDescription("The rendered GitOps tree Argo CD reads.");
+                gitops.AddCommand<GitOpsRenderCommand>("render")
+                    .WithDescription("Render deploy/ from bluegreen.yaml, or check it with --check.")
+                    .WithExample("gitops", "render")
+                    .WithExample("gitops", "render", "--check");
+            });
             config.AddCommand<RehearseCommand>("rehearse")
                 .WithDescription("Run the configured upgrade in the local sandbox with real parts and write a report.")
                 .WithExample("rehearse")

@@ -74,10 +74,16 @@ internal static class NpmInstaller
         }
     }
 
-    private static async Task<FileStream> AcquireLockAsync(string toolDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The lock file that serialises installs into one tool directory across processes.</summary>
+    public static string LockPathFor(string toolDirectory)
     {
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(toolDirectory))))[..16];
-        var path = Path.Combine(Path.GetTempPath(), $"bluegreen-dynalite-install-{key}.lock");
+        return Path.Combine(Path.GetTempPath(), $"bluegreen-dynalite-install-{key}.lock");
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string toolDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var path = LockPathFor(toolDirectory);
         var waited = Stopwatch.StartNew();
         while (true)
         {
@@ -88,6 +94,12 @@ internal static class NpmInstaller
             catch (IOException) when (waited.Elapsed < timeout)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException error)
+            {
+                throw new DynaliteException(
+                    $"Another process has been installing dynalite for over {timeout.TotalSeconds:0} s (lock {path}). " +
+                    $"Wait for it to finish, or stop it and run 'npm ci' in {toolDirectory}.", error);
             }
         }
     }

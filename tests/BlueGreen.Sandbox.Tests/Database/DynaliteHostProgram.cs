@@ -26,7 +26,15 @@ public static class DynaliteHostProgram
         await Console.Out.FlushAsync();
 
         // Held until the test closes our input or kills us; bounded so a forgotten host cannot linger.
-        await Console.In.ReadLineAsync().WaitAsync(MaximumHold).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await Console.In.ReadLineAsync().WaitAsync(MaximumHold);
+        }
+        catch (TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"No word from the test within {MaximumHold}; stopping.");
+        }
+
         return 0;
     }
 }

@@ -36,5 +36,19 @@ public sealed class NpmInstallerTests : IDisposable
         Assert.Contains("package-lock", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rejects_InstallLockHeldTooLong_NamingTheLock()
+    {
+        var lockPath = NpmInstaller.LockPathFor(_tool.FullName);
+        await using (new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var error = await Assert.ThrowsAsync<DynaliteException>(
+                () => NpmInstaller.EnsureInstalledAsync(_tool.FullName, TimeSpan.FromMilliseconds(500), CancellationToken.None));
+
+            Assert.Contains("Another process has been installing dynalite", error.Message, StringComparison.Ordinal);
+            Assert.Contains(lockPath, error.Message, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose() => _tool.Delete(recursive: true);
 }
