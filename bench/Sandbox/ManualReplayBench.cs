@@ -5,6 +5,7 @@ using BlueGreen.Core.Plans;
 using BlueGreen.Sandbox.Dns;
 using BlueGreen.Sandbox.Hosting;
 using BlueGreen.Sandbox.Load;
+using BlueGreen.Sandbox.Rehearsal;
 
 namespace BlueGreen.Sandbox.Bench;
 
@@ -60,7 +61,7 @@ public static class ManualReplayBench
         await using var host = await SandboxHost.StartAsync(SandboxOptionsFactory.From(config, []), TimeProvider.System, _ => { }, CancellationToken.None);
         var directory = Path.Combine(Path.GetTempPath(), "bluegreen-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var services = CutoverServices.Local(directory, host.Router, host.Metrics, host.Probe, TimeProvider.System);
-        var plan = PlanFactory.Create(config, PlanTimings.FromSandbox(config.Sandbox));
+        var plan = SandboxPlan.Create(config);
         var outcome = await new CutoverEngine(plan, services, new CutoverEngineOptions { PollPeriod = TimeSpan.FromMilliseconds(200), StopWhenPaused = true }).RunAsync(CancellationToken.None);
         if (outcome.Kind == OutcomeKind.Completed)
         {

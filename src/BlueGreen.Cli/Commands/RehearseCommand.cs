@@ -46,7 +46,7 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
 
         try
         {
-            if (LoadAdvice.Check(config, PlanFactory.Create(config, PlanTimings.FromSandbox(config.Sandbox))) is { } advice)
+            if (LoadAdvice.Check(config, SandboxPlan.Create(config)) is { } advice)
             {
                 if (settings.Output == OutputFormat.Json)
                 {
@@ -114,12 +114,25 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
             return await RehearsalRunner.RunAsync(options, Time, Print, null, cancellationToken);
         }
 
+        // The live display owns the terminal while it runs: events go into it, not beside it.
+        var recent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(TimelineEntry entry, CutoverState? state)
+        {
+            if (entry.Kind != "interval")
+            {
+                recent.Enqueue($"{entry.At.UtcDateTime:HH:mm:ss.f} {entry.Message}");
+                while (recent.Count > 8 && recent.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
         RehearsalResult? result = null;
         await Console.Live(new Text("Starting the sandbox...")).AutoClear(false).StartAsync(async context =>
         {
-            result = await RehearsalRunner.RunAsync(options, Time, Print, snapshot =>
+            result = await RehearsalRunner.RunAsync(options, Time, Keep, snapshot =>
             {
-                context.UpdateTarget(LiveView.Render(snapshot));
+                context.UpdateTarget(new Rows(LiveView.Render(snapshot), new Text(string.Join(Environment.NewLine, recent))));
                 context.Refresh();
             }, cancellationToken);
         });

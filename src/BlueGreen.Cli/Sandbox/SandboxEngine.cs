@@ -41,7 +41,7 @@ public static class SandboxEngine
         CutoverPlan plan;
         try
         {
-            plan = PlanFactory.Create(config, PlanTimings.FromSandbox(config.Sandbox));
+            plan = SandboxPlan.Create(config);
         }
         catch (PlanException e)
         {

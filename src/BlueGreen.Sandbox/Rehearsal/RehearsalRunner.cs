@@ -34,7 +34,7 @@ public static class RehearsalRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         var config = options.Config;
-        var plan = PlanFactory.Create(config, PlanTimings.FromSandbox(config.Sandbox));
+        var plan = SandboxPlan.Create(config);
         Directory.CreateDirectory(options.ReportDirectory);
         var stateDirectory = Path.Combine(options.ReportDirectory, "state");
         using var recorder = new RehearsalRecorder(Path.Combine(options.ReportDirectory, "events.jsonl"), listener);

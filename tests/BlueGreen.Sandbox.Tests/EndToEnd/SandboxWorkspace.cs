@@ -34,7 +34,6 @@ internal sealed partial class SandboxWorkspace : IDisposable
             yaml = StepsLine().Replace(yaml, $"  steps: [{steps}]");
         }
 
-        yaml = MaxP99Line().Replace(yaml, $"  maxP99: {settings.MaxP99}");
         File.WriteAllText(ConfigPath, yaml);
     }
 
@@ -79,9 +78,6 @@ internal sealed partial class SandboxWorkspace : IDisposable
 
     [GeneratedRegex(@"^  steps: \[[^\]]*\].*$", RegexOptions.Multiline)]
     private static partial Regex StepsLine();
-
-    [GeneratedRegex(@"^  maxP99: .*$", RegexOptions.Multiline)]
-    private static partial Regex MaxP99Line();
 }
 
 /// <summary>A scenario's sandbox load and timings.</summary>
@@ -98,12 +94,6 @@ internal sealed record SandboxSettings
     public string Drain { get; init; } = "3s";
 
     public string Verification { get; init; } = "2s";
-
-    /// <summary>
-    /// The p99 gate. These scenarios test the machinery, not this machine's speed: a busy
-    /// two-core machine can push any p99 past the reference's 500 ms, so the gate is wider here.
-    /// </summary>
-    public string MaxP99 { get; init; } = "2s";
 
     /// <summary>The plan's steps, e.g. "10, 50, 100"; null keeps the configuration's.</summary>
     public string? Steps { get; init; }
