@@ -152,9 +152,9 @@ public sealed partial class CutoverEngine
     private static bool StageDone(CutoverState state, TimeSpan required) =>
         state.StageElapsed >= required && (required <= TimeSpan.Zero || state.LastVerdict == GateVerdict.Pass);
 
+    // Only once the candidate passed its readiness probe and verification: force skips the interval gate, never those.
     private static bool CanPromote(CutoverState state) =>
-        state.Underlying is CutoverPhase.PendingPhase or CutoverPhase.VerifyingCandidate
-        || (state.Underlying is CutoverPhase.Shifting && state.StepProgress != StepProgress.Done);
+        state.Underlying is CutoverPhase.Shifting && state.StepProgress != StepProgress.Done;
 
     private CutoverOutcome OutcomeOf(CutoverState state) => state.Phase switch
     {

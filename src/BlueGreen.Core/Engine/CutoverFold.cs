@@ -148,7 +148,10 @@ public static class CutoverFold
     private static CutoverState Promote(CutoverState state)
     {
         var promoted = state with { Promoted = true, PromoteRequested = true };
-        if (state.Step == state.FinalStep && state.StepProgress != StepProgress.None)
+
+        // Once the final share step has started, all traffic is on its way to the candidate: the promotion
+        // finishes the step in hand (a pause or an approval after the final step included) and drains.
+        if (state.Step > state.FinalStep || (state.Step == state.FinalStep && state.StepProgress != StepProgress.None))
         {
             return promoted with { Phase = new CutoverPhase.Shifting(state.Step, state.StepProgress == StepProgress.Applied) };
         }
