@@ -38,7 +38,12 @@ public sealed partial class CutoverEngine
         var pending = await _services.Inbox.PendingAsync(cancellationToken);
         foreach (var request in pending)
         {
-            if (!State.HandledRequests.Contains(request.Id))
+            if (request.Upgrade is { } target && target != State.UpgradeId)
+            {
+                // Left from another upgrade (its journal was moved aside): applying it here could move traffic nobody asked to move.
+                Notify(NoticeKind.RequestIgnored, $"{request.Action} from {request.RequestedBy} ignored: it was made for the upgrade {target}, not for this one ({State.UpgradeId}).");
+            }
+            else if (!State.HandledRequests.Contains(request.Id))
             {
                 var (_, ignored) = OperatorRules.Apply(State, request);
                 if (State.IsTerminal)

@@ -162,7 +162,8 @@ public sealed partial class CutoverEngine
                 + "Check traffic.live in the configuration, or finish the upgrade that moved traffic before starting another.");
         }
 
-        await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now });
+        var upgradeId = Guid.NewGuid().ToString("N")[..16];
+        await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now, UpgradeId = upgradeId });
     }
 
     private async Task<CutoverOutcome?> BeginVerificationAsync(CancellationToken cancellationToken)

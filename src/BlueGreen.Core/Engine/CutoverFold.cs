@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlueGreen.Core.Gates;
 
 namespace BlueGreen.Core.Engine;
@@ -36,6 +37,7 @@ public static class CutoverFold
             CutoverStarted started => next with
             {
                 Started = true,
+                UpgradeId = started.UpgradeId ?? started.At.ToString("O", CultureInfo.InvariantCulture),
                 From = started.From,
                 To = started.To,
                 StepCount = started.StepCount,
