@@ -84,9 +84,9 @@ public sealed record CutoverPlan
             problems.Add($"traffic: the live and the candidate colour are both '{From}'; they must differ.");
         }
 
-        if (WeightScale is < 1 or > Weights.MaxWeight)
+        if (WeightScale is < Weights.MinScale or > Weights.MaxWeight)
         {
-            problems.Add($"traffic.weightScale is {WeightScale}; it must be within 1..{Weights.MaxWeight}.");
+            problems.Add($"traffic.weightScale is {WeightScale}; it must be within {Weights.MinScale}..{Weights.MaxWeight}, so that every percentage gets a weight of its own.");
         }
 
         if (Drain < TimeSpan.Zero)

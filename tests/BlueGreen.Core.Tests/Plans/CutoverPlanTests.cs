@@ -61,4 +61,15 @@ public sealed class CutoverPlanTests
             ],
             plan.Problems());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(99)]
+    [InlineData(256)]
+    public void Problems_RefuseAWeightScaleOutside100To255(int scale)
+    {
+        Assert.Equal(
+            [$"traffic.weightScale is {scale}; it must be within 100..255, so that every percentage gets a weight of its own."],
+            (Plan with { WeightScale = scale }).Problems());
+    }
 }
