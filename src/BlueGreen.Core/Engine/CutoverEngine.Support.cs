@@ -1,3 +1,4 @@
+using BlueGreen.Core.Clusters;
 using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Metrics;
@@ -131,8 +132,52 @@ public sealed partial class CutoverEngine
             return;
         }
 
-        await _services.Router.SetWeightsAsync(state.AppliedWeights, cancellationToken);
+        if (await SetWeightsAsync(state.AppliedWeights, cancellationToken) is { } problem)
+        {
+            // Not a reason to stop: the journal still says where the upgrade stands, and its next change of weights sets them anyway.
+            Notify(NoticeKind.Warning, $"The weights {state.AppliedWeights} could not be re-asserted ({problem}); the upgrade goes on from the journal.");
+            return;
+        }
+
         Notify(NoticeKind.WeightsReasserted, $"Re-asserted the weights {state.AppliedWeights}.");
+    }
+
+    // The weights before the start, read a few times before giving up; null when the router never answered.
+    private async Task<(Weights? Weights, string? Problem)> ReadWeightsAsync(CancellationToken cancellationToken)
+    {
+        string? problem = null;
+        for (var attempt = 1; attempt <= _options.WeightAttempts; attempt++)
+        {
+            try
+            {
+                return (await _services.Router.GetWeightsAsync(cancellationToken), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problem = $"the router failed: {e.Message}";
+            }
+
+            Notify(NoticeKind.Warning, $"The weights could not be read (attempt {attempt} of {_options.WeightAttempts}): {problem}.");
+            if (attempt < _options.WeightAttempts)
+            {
+                await Task.Delay(_options.PollPeriod, _time, cancellationToken);
+            }
+        }
+
+        return (null, problem);
+    }
+
+    // A probe that cannot answer says the colour is not ready, with why; the callers' messages say what to do.
+    private async Task<ClusterReadiness> CheckReadinessAsync(string colour, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _services.Probe.CheckAsync(colour, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ClusterReadiness.No($"probe failed: {e.Message}");
+        }
     }
 
     private async Task RecordAsync(CutoverEvent evt)
