@@ -37,6 +37,11 @@ public sealed partial class CutoverEngine
     private async Task HandleRequestsAsync(CancellationToken cancellationToken)
     {
         var pending = await _services.Inbox.PendingAsync(cancellationToken);
+        foreach (var rejection in _services.Inbox.TakeRejections())
+        {
+            Notify(NoticeKind.Warning, rejection);
+        }
+
         foreach (var request in pending)
         {
             if (request.Upgrade is { } target && target != State.UpgradeId)

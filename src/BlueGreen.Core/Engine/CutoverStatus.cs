@@ -8,7 +8,7 @@ namespace BlueGreen.Core.Engine;
 /// <param name="State">The fold of the journal.</param>
 /// <param name="Lock">Who runs an engine now; null when none does.</param>
 /// <param name="PendingRequests">Operator requests no engine has handled yet.</param>
-/// <param name="Warnings">What reading the journal found (a torn last line).</param>
+/// <param name="Warnings">What reading the journal and the inbox found (a torn last line, a request file set aside).</param>
 public sealed record CutoverStatus(CutoverState State, LockInfo? Lock, IReadOnlyList<OperatorRequest> PendingRequests, IReadOnlyList<string> Warnings)
 {
     /// <summary>Whether an engine holds the lock, so a submitted request is picked up within a poll period.</summary>
@@ -22,6 +22,6 @@ public sealed record CutoverStatus(CutoverState State, LockInfo? Lock, IReadOnly
         var journal = await CutoverJournal.ReadAsync(services.Journal, cancellationToken);
         var held = await services.Lock.ReadAsync(cancellationToken);
         var pending = await services.Inbox.PendingAsync(cancellationToken);
-        return new CutoverStatus(journal.State, held, pending.Where(r => !journal.State.HandledRequests.Contains(r.Id)).ToList(), journal.Warnings);
+        return new CutoverStatus(journal.State, held, pending.Where(r => !journal.State.HandledRequests.Contains(r.Id)).ToList(), [.. journal.Warnings, .. services.Inbox.TakeRejections()]);
     }
 }

@@ -17,6 +17,9 @@ public sealed record OperatorRequest(string Id, OperatorAction Action, bool Forc
     /// </summary>
     public string? Upgrade { get; init; }
 
+    /// <summary>Whether <paramref name="id"/> is a request id: 1 to 64 hexadecimal digits, as <see cref="Create"/> makes them.</summary>
+    public static bool IsValidId(string? id) => id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiHexDigit);
+
     /// <summary>A new request by this process's user, stamped with <paramref name="time"/>'s clock.</summary>
     public static OperatorRequest Create(OperatorAction action, TimeProvider time, bool force = false)
     {

@@ -39,4 +39,6 @@ public sealed class UpgradeStampingInbox : IOperatorInbox
     public Task<IReadOnlyList<OperatorRequest>> PendingAsync(CancellationToken cancellationToken) => _inner.PendingAsync(cancellationToken);
 
     public Task CompleteAsync(string requestId, CancellationToken cancellationToken) => _inner.CompleteAsync(requestId, cancellationToken);
+
+    public IReadOnlyList<string> TakeRejections() => _inner.TakeRejections();
 }

@@ -94,4 +94,21 @@ public sealed partial class CutoverEngineTests
         Assert.Equal(paused.State.UpgradeId, stored.Upgrade);
         Assert.Equal(OutcomeKind.Completed, resumed.Kind);
     }
+
+    [Fact]
+    public async Task AMalformedRequestFile_DoesNotStopTheUpgrade_AndIsReportedAsAWarning()
+    {
+        using var temp = new TempDirectory();
+        var harness = new EngineHarness();
+        var services = LocalServices(harness, temp.Path);
+        Directory.CreateDirectory(temp.File("requests"));
+        await File.WriteAllTextAsync(temp.File("requests/00000000000000000001-0a.request.json"), "{\"action\":");
+
+        var outcome = await RunLocalAsync(harness, services);
+
+        Assert.Equal(OutcomeKind.Completed, outcome.Kind);
+        var warning = Assert.Single(harness.Observer.Notices, n => n.Kind == NoticeKind.Warning);
+        Assert.Contains("00000000000000000001-0a.request.json' was rejected", warning.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp.File("requests/00000000000000000001-0a.request.json.rejected")));
+    }
 }
