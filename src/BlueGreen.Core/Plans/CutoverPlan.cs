@@ -120,6 +120,16 @@ public sealed record CutoverPlan
             problems.Add("gates.interval must be positive.");
         }
 
+        if (Gates.MinRequests < 1)
+        {
+            problems.Add($"gates.minRequests is {Gates.MinRequests}; it must be at least 1, or an interval without a single request would pass.");
+        }
+
+        if (!(Gates.MinSuccessRate is >= 0 and <= 100))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"gates.minSuccessRate is {Gates.MinSuccessRate}; it must be within 0..100 (a percentage)."));
+        }
+
         if (Gates.FailureThreshold < 1)
         {
             problems.Add("gates.failureThreshold must be at least 1.");
