@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlueGreen.Core.Clusters;
 using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
@@ -210,6 +211,20 @@ public sealed partial class CutoverEngine
     // Only once the candidate passed its readiness probe and verification: force skips the interval gate, never those.
     private static bool CanPromote(CutoverState state) =>
         state.Underlying is CutoverPhase.Shifting && state.StepProgress != StepProgress.Done;
+
+    // A run that finds its upgrade already over says so, rather than repeat the old outcome as if it had just happened.
+    private CutoverOutcome EndedBefore(CutoverState state)
+    {
+        var ended = OutcomeOf(state);
+        var how = state.Phase switch
+        {
+            CutoverPhase.Completed => "completed",
+            CutoverPhase.RolledBack => "rolled back",
+            _ => "aborted",
+        };
+        var at = _journal!.Entries[^1].Event.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return ended with { Reason = $"This upgrade has ended ({how} at {at}); move {_services.Journal.Location} aside to start a new one. {ended.Reason}" };
+    }
 
     private CutoverOutcome OutcomeOf(CutoverState state) => state.Phase switch
     {

@@ -73,7 +73,14 @@ public sealed partial class CutoverEngine
                         : "Finish or roll back that upgrade with the configuration it started with."));
             }
 
-            if (state.Started && !state.IsTerminal)
+            if (state.IsTerminal)
+            {
+                // Leftover requests are removed with a notice, so they never reach a later upgrade.
+                await HandleRequestsAsync(cancellationToken);
+                return EndedBefore(state);
+            }
+
+            if (state.Started)
             {
                 Notify(NoticeKind.Resumed, $"Resuming the upgrade {state.From} -> {state.To} from the journal at event {state.Sequence}: {state.Phase.Name}.");
                 await ReassertAsync(cancellationToken);
