@@ -1,4 +1,3 @@
-using BlueGreen.Core.Clusters;
 using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Locking;
