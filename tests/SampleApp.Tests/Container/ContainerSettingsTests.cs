@@ -30,6 +30,7 @@ public sealed class ContainerSettingsTests
     public void SdkContainer_IsMultiArch_ForX86AndGravitonNodes()
     {
         Assert.Equal(["linux-arm64", "linux-x64"], Property("ContainerRuntimeIdentifiers")!.Split(';').Order(StringComparer.Ordinal));
+        Assert.Equal("$(ContainerRuntimeIdentifiers)", Property("RuntimeIdentifiers"));
     }
 
     [Fact]
