@@ -20,6 +20,7 @@ public static class InfrastructureApp
     /// <summary>
     /// A CDK app with this project's synthesis settings. Unset properties come from the CDK CLI's
     /// environment: the context (CDK_CONTEXT_JSON, or the file it overflows into) and CDK_OUTDIR.
+    /// Sets the synthesis settings on <paramref name="props"/> itself.
     /// </summary>
     public static App NewApp(AppProps props)
     {
