@@ -1,1 +1,21 @@
-return 0;
+using BlueGreen.Cli;
+using BlueGreen.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+return await BlueGreenCli.RunAsync(args, AnsiConsole.Console);
+
+namespace BlueGreen.Cli
+{
+    /// <summary>The routing table: every command of <c>bluegreen</c> and its examples.</summary>
+    public static class Routes
+    {
+        public static void Configure(IConfigurator config)
+        {
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
+                .WithExample("validate")
+                .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Core.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BlueGreen.Cli;
+
+/// <summary>Builds and runs the command-line app; maps every expected failure to its exit code and a sentence, never a stack trace.</summary>
+public static class BlueGreenCli
+{
+    /// <summary>The tool's version, from the assembly.</summary>
+    public static string Version { get; } =
+        typeof(BlueGreenCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="console"/>; <paramref name="register"/> lets tests replace services.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, Action<TypeRegistrar>? register = null, CancellationToken cancellationToken = default)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        registrar.RegisterInstance(typeof(TimeProvider), TimeProvider.System);
+        register?.Invoke(registrar);
+
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("bluegreen");
+            config.SetApplicationVersion(Version);
+            config.ConfigureConsole(console);
+            config.PropagateExceptions();
+            config.AddExample("rehearse");
+            config.AddExample("validate", "--config", "bluegreen.yaml");
+            config.AddExample("status", "--output", "json");
+            Routes.Configure(config);
+        });
+
+        try
+        {
+            return await app.RunAsync(args, cancellationToken);
+        }
+        catch (CommandAppException e)
+        {
+            // Unknown command, unknown option, a value of the wrong type: the user's input.
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            console.MarkupLine("Run [blue]bluegreen --help[/] (or [blue]bluegreen <command> --help[/]) for usage.");
+            return ExitCodes.BadInput;
+        }
+        catch (UserInputException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ConfigurationException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (CommandFailedException e)
+        {
+            console.MarkupLineInterpolated($"[red]failed[/] {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]Interrupted.[/]");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace BlueGreen.Cli.Infrastructure;
+
+/// <summary>The process exit codes every command uses.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The command ran and failed (a check failed, a lock is held, an action did not take).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad input or configuration; nothing was changed.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The upgrade was rolled back to the live colour.</summary>
+    public const int RolledBack = 3;
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using BlueGreen.Core.Configuration.Data;
+
+namespace BlueGreen.Core.Configuration.Validation;
+
+/// <summary>Colours, cluster names, Kubernetes versions and node groups.</summary>
+internal static partial class ClusterRules
+{
+    public static void Check(EnvironmentConfig c, Checker check, DateOnly today)
+    {
+        check.That(c.Clusters.Count >= 2, "clusters", $"Blue/green needs at least two clusters; {c.Clusters.Count} configured.", "Add a cluster for the candidate colour (e.g. green).");
+        for (var i = 0; i < c.Clusters.Count; i++)
+        {
+            var k = c.Clusters[i];
+            var path = $"clusters[{i}]";
+            if (!check.Broken($"{path}.colour"))
+            {
+                var problem = DnsName.LabelProblem(k.Colour);
+                check.That(problem is null && k.Colour == k.Colour.ToLowerInvariant(), $"{path}.colour", $"The colour '{k.Colour}' {problem ?? "has capital letters"}.", "Use a lowercase DNS label such as blue or green.");
+                var first = c.Clusters.ToList().FindIndex(o => o.Colour == k.Colour);
+                check.That(first == i, $"{path}.colour", $"The colour '{k.Colour}' is used twice (also clusters[{first}]).", "Give each cluster its own colour.");
+            }
+
+            if (!check.Broken($"{path}.name"))
+            {
+                check.That(ClusterName().IsMatch(k.Name), $"{path}.name", $"'{k.Name}' is not an EKS cluster name.", "Use 1 to 100 letters, digits, '-' or '_', starting with a letter or digit.");
+                var first = c.Clusters.ToList().FindIndex(o => o.Name == k.Name);
+                check.That(first == i, $"{path}.name", $"The cluster name '{k.Name}' is used twice (also clusters[{first}]).", "Give each cluster its own name.");
+            }
+
+            Version(k.Version, $"{path}.version", check, today);
+            for (var a = 0; a < k.AdminRoleArns.Count; a++)
+            {
+                check.That(RoleArn().IsMatch(k.AdminRoleArns[a]), $"{path}.adminRoleArns[{a}]", $"'{k.AdminRoleArns[a]}' is not an IAM role ARN.", "Write arn:aws:iam::<account>:role/<name>.");
+            }
+
+            NodeGroup(k.NodeGroup, $"{path}.nodeGroup", check);
+        }
+    }
+
+    private static void Version(string version, string path, Checker check, DateOnly today)
+    {
+        if (check.Broken(path))
+        {
+            return;
+        }
+
+        var offered = string.Join(", ", EksVersions.OfferedOn(today).Select(v => $"\"{v.Version}\""));
+        var row = EksVersions.Find(version);
+        if (row is null)
+        {
+            var padded = version.Length == 3 && version.StartsWith("1.", StringComparison.Ordinal) ? EksVersions.Find(version + "0") : null;
+            var hint = padded is not null
+                ? $"Did you mean \"{padded.Version}\"? Quote versions: an unquoted 1.{padded.Version[2..]} is the number 1.{padded.Version[2]} to YAML tools."
+                : $"EKS offers {offered}. Quote the version.";
+            check.That(false, path, $"EKS does not offer Kubernetes {version}.", hint);
+            return;
+        }
+
+        check.That(row.SupportOn(today) != EksSupport.Ended, path, $"EKS no longer offers Kubernetes {version}: extended support ended on {row.EndOfExtendedSupport:yyyy-MM-dd}.", $"Choose one of {offered}.");
+    }
+
+    private static void NodeGroup(NodeGroupConfig g, string path, Checker check)
+    {
+        check.That(ClusterName().IsMatch(g.Name), $"{path}.name", $"'{g.Name}' is not a node group name.", "Use 1 to 63 letters, digits, '-' or '_'.");
+        if (!check.Broken($"{path}.maxSize") && !check.Broken($"{path}.desiredSize") && !check.Broken($"{path}.minSize"))
+        {
+            check.That(g.MinSize >= 0, $"{path}.minSize", $"minSize is {g.MinSize}; it cannot be negative.");
+            check.That(g.MaxSize > 0 && g.DesiredSize > 0, $"{path}.desiredSize", "The node group would have zero nodes; the sample app and the controllers need at least one.", "Set desiredSize and maxSize to 1 or more (2 for a highly available app).");
+            check.That(g.MinSize <= g.DesiredSize, $"{path}.minSize", $"minSize ({g.MinSize}) is greater than desiredSize ({g.DesiredSize}).", "Keep minSize <= desiredSize <= maxSize.");
+            check.That(g.DesiredSize <= g.MaxSize, $"{path}.desiredSize", $"desiredSize ({g.DesiredSize}) is greater than maxSize ({g.MaxSize}).", "Keep minSize <= desiredSize <= maxSize.");
+            check.That(g.MaxSize <= 450, $"{path}.maxSize", $"maxSize is {g.MaxSize}; a managed node group holds at most 450 nodes.");
+        }
+
+        check.That(g.InstanceTypes.Count > 0 || check.Broken($"{path}.instanceTypes"), $"{path}.instanceTypes", "No instance type is given.", "List at least one, e.g. [m7i.large].");
+        for (var i = 0; i < g.InstanceTypes.Count; i++)
+        {
+            check.That(InstanceType().IsMatch(g.InstanceTypes[i]), $"{path}.instanceTypes[{i}]", $"'{g.InstanceTypes[i]}' is not an EC2 instance type.", "Write family.size, e.g. m7i.large.");
+        }
+
+        check.InRange(g.DiskSizeGiB, 20, 16384, $"{path}.diskSizeGiB", "The node disk size in GiB");
+    }
+
+    [GeneratedRegex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$")]
+    private static partial Regex ClusterName();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")]
+    private static partial Regex RoleArn();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*\.[a-z0-9]+$")]
+    private static partial Regex InstanceType();
+}

@@ -1,0 +1,33 @@
+using BlueGreen.Cli;
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console.Testing;
+
+namespace BlueGreen.Cli.Tests;
+
+/// <summary>Runs the real command-line app against a test console on a fixed date.</summary>
+internal static class CliRunner
+{
+    public static readonly DateTimeOffset Today = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole().Width(200);
+        var exitCode = await BlueGreenCli.RunAsync(args, console, r => r.Replace(typeof(TimeProvider), new FakeTimeProvider(Today)));
+        return (exitCode, console.Output);
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BlueGreen.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (BlueGreen.slnx) is not above the test assembly.");
+    }
+
+    public static string DefaultConfigPath => Path.Combine(RepositoryRoot(), "bluegreen.yaml");
+}
