@@ -1,0 +1,139 @@
+using BlueGreen.Core.Gates;
+using BlueGreen.Core.Journal;
+using BlueGreen.Core.Operators;
+using BlueGreen.Core.Traffic;
+
+namespace BlueGreen.Core.Engine;
+
+/// <summary>The engine's plumbing: waiting, operator requests, the lock's heartbeat, weights, recording.</summary>
+public sealed partial class CutoverEngine
+{
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    // Waits until `until`, handling operator requests between short slices; false when a request changed the phase.
+    private async Task<bool> WaitAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var phase = State.Phase;
+        while (true)
+        {
+            var remaining = until - Now;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return true;
+            }
+
+            await Task.Delay(remaining < _options.PollPeriod ? remaining : _options.PollPeriod, _time, cancellationToken);
+            await HandleRequestsAsync(cancellationToken);
+            await HeartbeatAsync(cancellationToken);
+            if (State.Phase != phase)
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task HandleRequestsAsync(CancellationToken cancellationToken)
+    {
+        var pending = await _services.Inbox.PendingAsync(cancellationToken);
+        foreach (var request in pending)
+        {
+            if (!State.HandledRequests.Contains(request.Id))
+            {
+                var (_, ignored) = OperatorRules.Apply(State, request);
+                if (State.IsTerminal)
+                {
+                    // Recording is over; the request must still not linger for the next upgrade.
+                    Notify(NoticeKind.RequestIgnored, $"{request.Action} from {request.RequestedBy} ignored: {ignored}.");
+                }
+                else
+                {
+                    await RecordAsync(new OperatorRequestReceived(request) { At = Now });
+                    if (ignored is not null)
+                    {
+                        Notify(NoticeKind.RequestIgnored, $"{request.Action} from {request.RequestedBy} ignored: {ignored}.");
+                    }
+                }
+            }
+
+            await _services.Inbox.CompleteAsync(request.Id, cancellationToken);
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        if (Now - _lastHeartbeat >= _options.HeartbeatPeriod)
+        {
+            _lease = await _services.Lock.RenewAsync(_lease!, _options.LockTtl, cancellationToken);
+            _lastHeartbeat = Now;
+        }
+    }
+
+    // Sets the weights and reads them back, a few times, before giving up.
+    private async Task<bool> SetWeightsAsync(Weights weights, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= _options.WeightAttempts; attempt++)
+        {
+            await _services.Router.SetWeightsAsync(weights, cancellationToken);
+            if (await _services.Router.VerifyWeightsAsync(weights, cancellationToken))
+            {
+                return true;
+            }
+
+            Notify(NoticeKind.Warning, $"The weights {weights} did not read back (attempt {attempt} of {_options.WeightAttempts}).");
+            if (attempt < _options.WeightAttempts)
+            {
+                await Task.Delay(_options.PollPeriod, _time, cancellationToken);
+            }
+        }
+
+        return false;
+    }
+
+    // On resume, the weights the journal says are in effect are set once more: cheap, idempotent, and it
+    // repairs a change made by hand while no engine ran. Not when a set is pending: that set follows anyway.
+    private async Task ReassertAsync(CancellationToken cancellationToken)
+    {
+        var state = State;
+        if (state.PendingWeights is not null || state.AppliedWeights is null || state.Phase is CutoverPhase.RollingBack { } && !state.RollbackWeightsApplied)
+        {
+            return;
+        }
+
+        await _services.Router.SetWeightsAsync(state.AppliedWeights, cancellationToken);
+        Notify(NoticeKind.WeightsReasserted, $"Re-asserted the weights {state.AppliedWeights}.");
+    }
+
+    private async Task RecordAsync(CutoverEvent evt)
+    {
+        // Never cancelled half-way: once an action is done, its record must be written.
+        var entry = await _journal!.AppendAsync(evt, CancellationToken.None);
+        foreach (var observer in _services.Observers)
+        {
+            observer.OnRecorded(entry, _journal.State);
+        }
+    }
+
+    private void Notify(NoticeKind kind, string message)
+    {
+        var notice = new EngineNotice(kind, message, Now);
+        foreach (var observer in _services.Observers)
+        {
+            observer.OnNotice(notice);
+        }
+    }
+
+    private static bool StageDone(CutoverState state, TimeSpan required) =>
+        state.StageElapsed >= required && (required <= TimeSpan.Zero || state.LastVerdict == GateVerdict.Pass);
+
+    private static bool CanPromote(CutoverState state) =>
+        state.Underlying is CutoverPhase.PendingPhase or CutoverPhase.VerifyingCandidate
+        || (state.Underlying is CutoverPhase.Shifting && state.StepProgress != StepProgress.Done);
+
+    private CutoverOutcome OutcomeOf(CutoverState state) => state.Phase switch
+    {
+        CutoverPhase.Completed => new(OutcomeKind.Completed, $"All traffic is on '{_plan.To}' and drained; '{_plan.From}' may be decommissioned.", state),
+        CutoverPhase.RolledBack rolledBack => new(OutcomeKind.RolledBack, $"Rolled back: {rolledBack.Reason}. All traffic is on '{_plan.From}'.", state),
+        CutoverPhase.Aborted aborted => new(OutcomeKind.Aborted, $"Aborted: {aborted.Reason}. All traffic is on '{_plan.From}'.", state),
+        _ => throw new InvalidOperationException($"{state.Phase.Name} is not a final phase."),
+    };
+}

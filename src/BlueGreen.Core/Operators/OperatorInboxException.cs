@@ -1,0 +1,21 @@
+using BlueGreen.Core.Engine;
+
+namespace BlueGreen.Core.Operators;
+
+/// <summary>A stored operator request cannot be read; the message names the file and what to do.</summary>
+public sealed class OperatorInboxException : CutoverException
+{
+    public OperatorInboxException()
+    {
+    }
+
+    public OperatorInboxException(string message)
+        : base(message)
+    {
+    }
+
+    public OperatorInboxException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
