@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
+
+namespace BlueGreen.Aws.Tests.Fakes;
+
+/// <summary>
+/// A real AmazonS3Client whose HTTP is answered by a script: shows the exact requests the S3 journal
+/// and lock send, and how they read answers s3rver cannot give (412 on a conditional write).
+/// </summary>
+internal sealed class S3ShapeRecorder : HttpMessageHandler
+{
+    private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _answers = new();
+
+    public List<(HttpMethod Method, string Path, Dictionary<string, string> Headers)> Requests { get; } = [];
+
+    /// <summary>Answers with <paramref name="body"/>; a 200 carries the body's MD5 as its ETag, as S3 sends it and the SDK checks it.</summary>
+    public S3ShapeRecorder Answer(HttpStatusCode status, string body = "")
+    {
+        var etag = status == HttpStatusCode.OK ? ETagOf(body) : null;
+        _answers.Enqueue(request =>
+        {
+            var response = new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(body, Encoding.UTF8, "application/xml") };
+            if (etag is not null)
+            {
+                response.Headers.TryAddWithoutValidation("ETag", etag);
+            }
+
+            response.Headers.TryAddWithoutValidation("x-amz-request-id", "TESTREQUEST");
+            return response;
+        });
+        return this;
+    }
+
+    /// <summary>The ETag S3 gives an object of <paramref name="body"/> written in one part.</summary>
+    public static string ETagOf(string body) => "\"" + Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(body))) + "\"";
+
+    public IAmazonS3 Client() => new AmazonS3Client(
+        new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+        new AmazonS3Config
+        {
+            ServiceURL = "http://127.0.0.1:9",
+            ForcePathStyle = true,
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 0,
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            HttpClientFactory = new Factory(this),
+        });
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var headers = request.Headers.NonValidated.ToDictionary(h => h.Key, h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
+        Requests.Add((request.Method, request.RequestUri!.AbsolutePath, headers));
+        Assert.True(_answers.Count > 0, $"Unexpected request {request.Method} {request.RequestUri}.");
+        return Task.FromResult(_answers.Dequeue()(request));
+    }
+
+    private sealed class Factory(S3ShapeRecorder recorder) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(recorder, disposeHandler: false);
+
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+    }
+}
