@@ -16,6 +16,7 @@ namespace BlueGreen.Cli
                 .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+            config.AddCommand<PreflightCommand>("preflight").WithDescription("Check that the upgrade to a colour can work, before anything changes.").WithExample("preflight", "--to", "green");
         }
     }
 }
