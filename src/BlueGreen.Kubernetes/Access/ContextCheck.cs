@@ -31,6 +31,10 @@ public static partial class ContextCheck
         {
             return new Outcome(false, null, $"context {context} was refused ({(int)e.Response.StatusCode}): check the EKS access entry of your IAM principal and that `aws eks get-token` works.");
         }
+        catch (HttpOperationException e)
+        {
+            return new Outcome(false, null, $"context {context}: the API server answered {(int)e.Response.StatusCode} to GET /version.");
+        }
         catch (HttpRequestException e)
         {
             return new Outcome(false, null, $"context {context} does not reach its cluster: {e.Message}");

@@ -61,6 +61,10 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             {
                 return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) refused access ({(int)e.Response.StatusCode}): check that your IAM principal has an EKS access entry on the cluster and that the token in the kubeconfig is current.");
             }
+            catch (HttpOperationException e)
+            {
+                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) answered {(int)e.Response.StatusCode} to {e.Request.Method} {e.Request.RequestUri?.AbsolutePath}; check the API server's health.");
+            }
             catch (HttpRequestException e)
             {
                 return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) is not reachable: {e.Message}");

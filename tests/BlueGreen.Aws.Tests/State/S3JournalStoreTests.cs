@@ -81,7 +81,7 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
     [Fact]
     public async Task Append_WritesWithIfNoneMatch_SoASecondWriterCannotOverwrite()
     {
-        var recorder = new S3ShapeRecorder().Answer(HttpStatusCode.OK).Answer(HttpStatusCode.OK);
+        var recorder = new SdkShapeRecorder().Answer(HttpStatusCode.OK).Answer(HttpStatusCode.OK);
         using var s3 = recorder.Client();
 
         await new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(2, "two", CancellationToken.None);
@@ -96,7 +96,7 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
     [Fact]
     public async Task Append_ThatLosesTheRace_IsAConflict()
     {
-        var recorder = new S3ShapeRecorder()
+        var recorder = new SdkShapeRecorder()
             .Answer(HttpStatusCode.PreconditionFailed, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>");
         using var s3 = recorder.Client();
 
@@ -108,7 +108,7 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
     [Fact]
     public async Task Append_ThatIsDenied_SaysWhichPermissions()
     {
-        var recorder = new S3ShapeRecorder().Answer(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+        var recorder = new SdkShapeRecorder().Answer(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
         using var s3 = recorder.Client();
 
         var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None));

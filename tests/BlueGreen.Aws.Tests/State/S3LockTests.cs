@@ -102,7 +102,7 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
     [Fact]
     public async Task Acquire_WritesWithIfNoneMatch()
     {
-        var recorder = new S3ShapeRecorder().Answer(HttpStatusCode.OK);
+        var recorder = new SdkShapeRecorder().Answer(HttpStatusCode.OK);
         using var s3 = recorder.Client();
 
         await new S3Lock(s3, new S3StateLocation("state", "test"), _time).AcquireAsync(Alice, Ttl, CancellationToken.None);
@@ -116,7 +116,7 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
     public async Task Acquire_OfAHeldLock_NamesTheHolderAndSinceWhen()
     {
         var holder = new LockInfo("0123456789ab", new LockHolder("bob", "ci-7", 99), Clock.Start.AddMinutes(-3), Clock.Start.AddSeconds(-20), Clock.Start.AddMinutes(2));
-        var recorder = new S3ShapeRecorder()
+        var recorder = new SdkShapeRecorder()
             .Answer(HttpStatusCode.PreconditionFailed, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>")
             .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(holder, JournalJson.Options));
         using var s3 = recorder.Client();
@@ -132,14 +132,14 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
     public async Task Renew_OverwritesOnlyTheVersionItRead()
     {
         var held = new LockInfo("0123456789ab", Alice, Clock.Start, Clock.Start, Clock.Start + Ttl);
-        var recorder = new S3ShapeRecorder()
+        var recorder = new SdkShapeRecorder()
             .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(held, JournalJson.Options))
             .Answer(HttpStatusCode.OK);
         using var s3 = recorder.Client();
 
         await new S3Lock(s3, new S3StateLocation("state", "test"), _time).RenewAsync(held, Ttl, CancellationToken.None);
 
-        Assert.Equal(S3ShapeRecorder.ETagOf(JsonSerializer.Serialize(held, JournalJson.Options)), recorder.Requests[1].Headers["If-Match"]);
+        Assert.Equal(SdkShapeRecorder.ETagOf(JsonSerializer.Serialize(held, JournalJson.Options)), recorder.Requests[1].Headers["If-Match"]);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
     {
         var held = new LockInfo("0123456789ab", Alice, Clock.Start, Clock.Start, Clock.Start + Ttl);
         var taken = held with { Id = "ffffffffffff", Holder = new LockHolder("bob", "ci-7", 99) };
-        var recorder = new S3ShapeRecorder()
+        var recorder = new SdkShapeRecorder()
             .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(held, JournalJson.Options))
             .Answer(HttpStatusCode.PreconditionFailed, "<Error><Code>PreconditionFailed</Code><Message>failed</Message></Error>")
             .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(taken, JournalJson.Options));
@@ -162,14 +162,14 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
     public async Task Release_DeletesOnlyTheVersionItRead()
     {
         var held = new LockInfo("0123456789ab", Alice, Clock.Start, Clock.Start, Clock.Start + Ttl);
-        var recorder = new S3ShapeRecorder()
+        var recorder = new SdkShapeRecorder()
             .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(held, JournalJson.Options))
             .Answer(HttpStatusCode.NoContent);
         using var s3 = recorder.Client();
 
         await new S3Lock(s3, new S3StateLocation("state", "test"), _time).ReleaseAsync(held, CancellationToken.None);
 
-        Assert.Equal((HttpMethod.Delete, S3ShapeRecorder.ETagOf(JsonSerializer.Serialize(held, JournalJson.Options))), (recorder.Requests[1].Method, recorder.Requests[1].Headers["If-Match"]));
+        Assert.Equal((HttpMethod.Delete, SdkShapeRecorder.ETagOf(JsonSerializer.Serialize(held, JournalJson.Options))), (recorder.Requests[1].Method, recorder.Requests[1].Headers["If-Match"]));
     }
 
     private S3Lock Lock(Amazon.S3.IAmazonS3 s3) => new(s3, new S3StateLocation(S3rverFixture.Bucket, "env-" + Guid.NewGuid().ToString("N")[..8]), _time);

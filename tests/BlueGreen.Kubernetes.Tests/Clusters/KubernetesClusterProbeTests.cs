@@ -102,6 +102,16 @@ public sealed class KubernetesClusterProbeTests
     }
 
     [Fact]
+    public async Task AServerError_IsAProblem_NamingTheRequest()
+    {
+        var stub = new ApiServerStub().ReadyColour().On("GET /apis/apps/v1/namespaces/app/deployments", "status-not-found.json", HttpStatusCode.InternalServerError);
+
+        var readiness = await Probe(stub).CheckAsync("green", CancellationToken.None);
+
+        Assert.Equal(["The green cluster (context test-green) answered 500 to GET /apis/apps/v1/namespaces/app/deployments; check the API server's health."], readiness.Problems);
+    }
+
+    [Fact]
     public async Task AMissingContext_IsAProblem_NotACrash()
     {
         var probe = new KubernetesClusterProbe(new StubClientFactory(), Options());

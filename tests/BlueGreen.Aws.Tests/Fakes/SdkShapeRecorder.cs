@@ -1,22 +1,26 @@
 using System.Net;
 using System.Text;
+using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
 
 namespace BlueGreen.Aws.Tests.Fakes;
 
 /// <summary>
-/// A real AmazonS3Client whose HTTP is answered by a script: shows the exact requests the S3 journal
-/// and lock send, and how they read answers s3rver cannot give (412 on a conditional write).
+/// Real AWS SDK clients whose HTTP is answered by a script: shows the exact requests the S3 journal,
+/// the lock and the EC2 checks send, and how they read answers no local server gives (412 on a conditional write).
 /// </summary>
-internal sealed class S3ShapeRecorder : HttpMessageHandler
+internal sealed class SdkShapeRecorder : HttpMessageHandler
 {
     private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _answers = new();
 
     public List<(HttpMethod Method, string Path, Dictionary<string, string> Headers)> Requests { get; } = [];
 
+    /// <summary>Request bodies, in order (EC2's query protocol sends its parameters there).</summary>
+    public List<string> Bodies { get; } = [];
+
     /// <summary>Answers with <paramref name="body"/>; a 200 carries the body's MD5 as its ETag, as S3 sends it and the SDK checks it.</summary>
-    public S3ShapeRecorder Answer(HttpStatusCode status, string body = "")
+    public SdkShapeRecorder Answer(HttpStatusCode status, string body = "")
     {
         var etag = status == HttpStatusCode.OK ? ETagOf(body) : null;
         _answers.Enqueue(request =>
@@ -49,15 +53,20 @@ internal sealed class S3ShapeRecorder : HttpMessageHandler
             HttpClientFactory = new Factory(this),
         });
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public IAmazonEC2 Ec2Client() => new AmazonEC2Client(
+        new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+        new AmazonEC2Config { ServiceURL = "http://127.0.0.1:9", AuthenticationRegion = "ap-northeast-1", MaxErrorRetry = 0, HttpClientFactory = new Factory(this) });
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
         var headers = request.Headers.NonValidated.ToDictionary(h => h.Key, h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
         Requests.Add((request.Method, request.RequestUri!.AbsolutePath, headers));
         Assert.True(_answers.Count > 0, $"Unexpected request {request.Method} {request.RequestUri}.");
-        return Task.FromResult(_answers.Dequeue()(request));
+        return _answers.Dequeue()(request);
     }
 
-    private sealed class Factory(S3ShapeRecorder recorder) : HttpClientFactory
+    private sealed class Factory(SdkShapeRecorder recorder) : HttpClientFactory
     {
         public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(recorder, disposeHandler: false);
 
