@@ -6,16 +6,26 @@ namespace BlueGreen.Kubernetes.Tests.Fakes;
 /// <summary>Answers Kubernetes API requests from recorded JSON files, records every request, and notes any it was not given.</summary>
 internal sealed class ApiServerStub : DelegatingHandler
 {
-    private readonly Dictionary<string, (HttpStatusCode Status, string File)> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<(HttpStatusCode Status, string File)>> _routes = new(StringComparer.Ordinal);
 
     public List<string> Requests { get; } = [];
+
+    /// <summary>Bodies of requests that had one, in order.</summary>
+    public List<string> Bodies { get; } = [];
 
     public List<string> Unexpected { get; } = [];
 
     /// <summary>Answers <c>METHOD /path</c> (query left out) with a TestData/kubernetes file.</summary>
     public ApiServerStub On(string methodAndPath, string file, HttpStatusCode status = HttpStatusCode.OK)
     {
-        _routes[methodAndPath] = (status, file);
+        _routes[methodAndPath] = new Queue<(HttpStatusCode, string)>([(status, file)]);
+        return this;
+    }
+
+    /// <summary>Answers successive requests with successive files; the last one answers every request after.</summary>
+    public ApiServerStub OnSequence(string methodAndPath, params string[] files)
+    {
+        _routes[methodAndPath] = new Queue<(HttpStatusCode, string)>(files.Select(f => (HttpStatusCode.OK, f)));
         return this;
     }
 
@@ -35,16 +45,22 @@ internal sealed class ApiServerStub : DelegatingHandler
 
     public Task<HttpResponseMessage> SendForTestAsync(HttpRequestMessage request, CancellationToken cancellationToken) => SendAsync(request, cancellationToken);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var key = $"{request.Method} {request.RequestUri!.AbsolutePath}";
         Requests.Add(key);
+        if (request.Content is not null)
+        {
+            Bodies.Add(await request.Content.ReadAsStringAsync(cancellationToken));
+        }
+
         if (!_routes.TryGetValue(key, out var route))
         {
             Unexpected.Add(key);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotImplemented) { RequestMessage = request, Content = new StringContent("{}", Encoding.UTF8, "application/json") });
+            return new HttpResponseMessage(HttpStatusCode.NotImplemented) { RequestMessage = request, Content = new StringContent("{}", Encoding.UTF8, "application/json") };
         }
 
-        return Task.FromResult(new HttpResponseMessage(route.Status) { RequestMessage = request, Content = new StringContent(Read(route.File), Encoding.UTF8, "application/json") });
+        var (status, file) = route.Count > 1 ? route.Dequeue() : route.Peek();
+        return new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(Read(file), Encoding.UTF8, "application/json") };
     }
 }
