@@ -17,6 +17,7 @@ namespace BlueGreen.Cli
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
             config.AddCommand<PreflightCommand>("preflight").WithDescription("Check that the upgrade to a colour can work, before anything changes.").WithExample("preflight", "--to", "green");
+            config.AddCommand<DecommissionCommand>("decommission").WithDescription("Tear down a colour that no longer takes traffic, in order, and verify nothing is left.").WithExample("decommission", "blue", "--journal-bucket", "test-common-journal");
         }
     }
 }

@@ -31,12 +31,17 @@ public sealed class Route53WeightedRouter : ITrafficRouter
         _time = time;
     }
 
-    public async Task<Weights> GetWeightsAsync(CancellationToken cancellationToken)
+    public async Task<Weights> GetWeightsAsync(CancellationToken cancellationToken) =>
+        await ReadWeightsAsync(cancellationToken).ConfigureAwait(false)
+        ?? throw new Route53Exception($"The hosted zone {_options.HostedZoneId} has no weighted {_options.RecordType} record for {_options.RecordName} with a colour as its set identifier ({string.Join(", ", _options.Colours)}). Run `bluegreen shift` with the live colour at 100 to create them.");
+
+    /// <summary>The weights in effect, or null when no colour has a weighted record yet.</summary>
+    public async Task<Weights?> ReadWeightsAsync(CancellationToken cancellationToken)
     {
         var records = await ReadOwnRecordsAsync(cancellationToken).ConfigureAwait(false);
         if (records.Count == 0)
         {
-            throw new Route53Exception($"The hosted zone {_options.HostedZoneId} has no weighted {_options.RecordType} record for {_options.RecordName} with a colour as its set identifier ({string.Join(", ", _options.Colours)}). Run `bluegreen shift` with the live colour at 100 to create them.");
+            return null;
         }
 
         // A colour without a record gets no traffic, which is what a weight of 0 means.

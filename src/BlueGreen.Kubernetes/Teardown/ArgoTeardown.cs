@@ -12,7 +12,7 @@ namespace BlueGreen.Kubernetes.Teardown;
 /// cascade, so children go in reverse sync wave (the load balancer controller last, after the Ingress whose
 /// ALB it must delete), then wait until no Application, Ingress or LoadBalancer Service is left.
 /// </summary>
-public sealed class ArgoTeardown(IKubernetes client, TimeProvider time, string argoNamespace = "argocd", string rootApplication = "app-of-apps")
+public sealed class ArgoTeardown(IKubernetes client, TimeProvider time, string argoNamespace = "argocd", string rootApplication = "app-of-apps") : IColourTeardown
 {
     private const string Group = "argoproj.io";
     private const string Version = "v1alpha1";
