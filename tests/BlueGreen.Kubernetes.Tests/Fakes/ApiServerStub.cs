@@ -13,6 +13,12 @@ internal sealed class ApiServerStub : DelegatingHandler
     /// <summary>Bodies of requests that had one, in order.</summary>
     public List<string> Bodies { get; } = [];
 
+    /// <summary>Content types of requests that had a body, in order.</summary>
+    public List<string> ContentTypes { get; } = [];
+
+    /// <summary>Query strings of every request, in order.</summary>
+    public List<string> Queries { get; } = [];
+
     public List<string> Unexpected { get; } = [];
 
     /// <summary>Answers <c>METHOD /path</c> (query left out) with a TestData/kubernetes file.</summary>
@@ -49,9 +55,11 @@ internal sealed class ApiServerStub : DelegatingHandler
     {
         var key = $"{request.Method} {request.RequestUri!.AbsolutePath}";
         Requests.Add(key);
+        Queries.Add(request.RequestUri.Query);
         if (request.Content is not null)
         {
             Bodies.Add(await request.Content.ReadAsStringAsync(cancellationToken));
+            ContentTypes.Add(request.Content.Headers.ContentType?.MediaType ?? string.Empty);
         }
 
         if (!_routes.TryGetValue(key, out var route))
