@@ -18,6 +18,7 @@ namespace BlueGreen.Cli
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
             config.AddCommand<PreflightCommand>("preflight").WithDescription("Check that the upgrade to a colour can work, before anything changes.").WithExample("preflight", "--to", "green");
             config.AddCommand<DecommissionCommand>("decommission").WithDescription("Tear down a colour that no longer takes traffic, in order, and verify nothing is left.").WithExample("decommission", "blue", "--journal-bucket", "test-common-journal");
+            config.AddCommand<BootstrapCommand>("bootstrap").WithDescription("Install Argo CD and the colour's root app-of-apps, then wait until the colour is ready.").WithExample("bootstrap", "green");
         }
     }
 }

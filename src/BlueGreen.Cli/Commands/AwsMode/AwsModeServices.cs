@@ -63,5 +63,8 @@ public sealed class AwsModeServices
         return process.ExitCode;
     };
 
+    /// <summary>Downloads a text document (the pinned Argo CD install manifest).</summary>
+    public Func<Uri, CancellationToken, Task<string>> Download { get; init; } = (url, cancellationToken) => SharedHttp.GetStringAsync(url, cancellationToken);
+
     private static HttpClient SharedHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 }
