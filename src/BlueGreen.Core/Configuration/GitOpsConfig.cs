@@ -18,5 +18,5 @@ public sealed record GitOpsConfig
     public string LoadBalancerControllerChart { get; init; } = "1.13.3";
 
     /// <summary>ExternalDNS image tag.</summary>
-    public string ExternalDnsVersion { get; init; } = "v0.18.0";
+    public string ExternalDnsVersion { get; init; } = "v0.23.0";
 }

@@ -1,5 +1,6 @@
 using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
+using BlueGreen.Core.Metrics;
 using BlueGreen.Core.Operators;
 using BlueGreen.Core.Traffic;
 
@@ -68,25 +69,51 @@ public sealed partial class CutoverEngine
         }
     }
 
-    // Sets the weights and reads them back, a few times, before giving up.
-    private async Task<bool> SetWeightsAsync(Weights weights, CancellationToken cancellationToken)
+    // Sets the weights and reads them back, a few times, before giving up; null when they took, else the last problem.
+    private async Task<string?> SetWeightsAsync(Weights weights, CancellationToken cancellationToken)
     {
+        string? problem = null;
         for (var attempt = 1; attempt <= _options.WeightAttempts; attempt++)
         {
-            await _services.Router.SetWeightsAsync(weights, cancellationToken);
-            if (await _services.Router.VerifyWeightsAsync(weights, cancellationToken))
+            try
             {
-                return true;
+                await _services.Router.SetWeightsAsync(weights, cancellationToken);
+                if (await _services.Router.VerifyWeightsAsync(weights, cancellationToken))
+                {
+                    return null;
+                }
+
+                problem = "the router reads back other weights";
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A throttled or unreachable router is retried like a change that did not take.
+                problem = $"the router failed: {e.Message}";
             }
 
-            Notify(NoticeKind.Warning, $"The weights {weights} did not read back (attempt {attempt} of {_options.WeightAttempts}).");
+            Notify(NoticeKind.Warning, $"The weights {weights} did not take (attempt {attempt} of {_options.WeightAttempts}): {problem}.");
             if (attempt < _options.WeightAttempts)
             {
                 await Task.Delay(_options.PollPeriod, _time, cancellationToken);
             }
         }
 
-        return false;
+        return problem;
+    }
+
+    // A metric source that cannot answer gives no data: the interval is inconclusive, never a pass.
+    private async Task<GateReading> ReadGateAsync(string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return HealthGate.Evaluate(await _services.Metrics.GetAsync(colour, scope, start, end, cancellationToken), _plan.Gates);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var reason = $"the metrics of '{colour}' could not be read: {e.Message}";
+            Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
+            return new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason);
+        }
     }
 
     // On resume, the weights the journal says are in effect are set once more: cheap, idempotent, and it

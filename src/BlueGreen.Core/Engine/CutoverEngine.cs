@@ -110,9 +110,8 @@ public sealed partial class CutoverEngine
             return OutcomeOf(state);
         }
 
-        if (state is { PromoteRequested: true, PromoteForce: true, Promoted: false } && CanPromote(state))
+        if (await EnforceGatesAsync(state))
         {
-            await RecordAsync(new PromotionApplied(true) { At = Now });
             return null;
         }
 
@@ -192,13 +191,13 @@ public sealed partial class CutoverEngine
                 break;
             case StepProgress.Started:
                 var weights = state.PendingWeights!;
-                if (await SetWeightsAsync(weights, cancellationToken))
+                if (await SetWeightsAsync(weights, cancellationToken) is { } problem)
                 {
-                    await RecordAsync(new WeightsApplied(index, weights) { At = Now });
+                    await RecordAsync(new RollbackStarted($"the weights {weights} of step {index + 1} did not take: {problem}", Abort: false) { At = Now });
                 }
                 else
                 {
-                    await RecordAsync(new RollbackStarted($"the weights {weights} of step {index + 1} did not take: the router reads back other weights", Abort: false) { At = Now });
+                    await RecordAsync(new WeightsApplied(index, weights) { At = Now });
                 }
 
                 break;
@@ -221,13 +220,7 @@ public sealed partial class CutoverEngine
 
                 break;
             case StepProgress.Applied:
-                var bake = step switch
-                {
-                    SetShareStep shareStep => shareStep.Bake,
-                    TimedPauseStep pause => pause.Duration,
-                    _ => TimeSpan.Zero,
-                };
-                if (StageDone(state, bake))
+                if (StageDone(state, _plan.BakeOf(index)))
                 {
                     await RecordAsync(new StepCompleted(index) { At = Now });
                 }
@@ -262,11 +255,11 @@ public sealed partial class CutoverEngine
         var weights = _plan.RollbackWeights;
         if (!state.RollbackWeightsApplied)
         {
-            if (!await SetWeightsAsync(weights, cancellationToken))
+            if (await SetWeightsAsync(weights, cancellationToken) is { } problem)
             {
                 return new CutoverOutcome(
                     OutcomeKind.Failed,
-                    $"The rollback could not set the weights {weights}: the router read back other weights {_options.WeightAttempts} times. Set the service name's records to {weights} by hand, then run `bluegreen rollback` to finish.",
+                    $"The rollback could not set the weights {weights} in {_options.WeightAttempts} attempts: {problem}. Set the service name's records to {weights} by hand, then run `bluegreen rollback` to finish.",
                     State);
             }
 
@@ -296,41 +289,55 @@ public sealed partial class CutoverEngine
 
         var end = Now;
         var state = State;
-        var gates = _plan.Gates;
         var weights = state.AppliedWeights ?? _plan.RollbackWeights;
 
         // At 0 % the candidate has no user traffic, so it is judged on its own probes.
         var scope = weights.Share(_plan.To) > 0 ? MetricScope.UserTraffic : MetricScope.DirectProbes;
-        var candidate = HealthGate.Evaluate(await _services.Metrics.GetAsync(_plan.To, scope, start, end, cancellationToken), gates);
+        var candidate = await ReadGateAsync(_plan.To, scope, start, end, cancellationToken);
         GateReading? live = null;
         if (state.Underlying is CutoverPhase.Shifting && weights.Share(_plan.From) > 0)
         {
-            live = HealthGate.Evaluate(await _services.Metrics.GetAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken), gates);
+            live = await ReadGateAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken);
         }
 
         var step = state.Underlying is CutoverPhase.Shifting ? state.Step : -1;
         await RecordAsync(new IntervalEvaluated(step, start, candidate, live, counted) { At = end });
-        state = State;
         if (live is { Verdict: GateVerdict.Fail })
         {
             Notify(NoticeKind.Warning, $"The live colour '{_plan.From}' is degraded: {live.Reason}.");
         }
+    }
 
-        if (state.ConsecutiveFailures >= gates.FailureThreshold)
+    // The gates' consequences follow from the state alone, so a run resumed between an interval and
+    // its consequence draws the same conclusion instead of judging one interval more.
+    private async Task<bool> EnforceGatesAsync(CutoverState state)
+    {
+        var gates = _plan.Gates;
+        var judging = state.Underlying is CutoverPhase.VerifyingCandidate or CutoverPhase.Shifting;
+        CutoverEvent? consequence = null;
+        if (judging && state.ConsecutiveFailures >= gates.FailureThreshold)
         {
-            await RecordAsync(new RollbackStarted($"the candidate '{_plan.To}' failed {state.ConsecutiveFailures} consecutive intervals; last: {candidate.Reason}", Abort: false) { At = Now });
+            consequence = new RollbackStarted($"the candidate '{_plan.To}' failed {state.ConsecutiveFailures} consecutive intervals; last: {state.LastCandidate?.Reason}", Abort: false) { At = Now };
         }
-        else if (gates.LiveDegradation == Configuration.LiveDegradation.Abort && state.LiveConsecutiveFailures >= gates.FailureThreshold)
+        else if (judging && gates.LiveDegradation == Configuration.LiveDegradation.Abort && state.LiveConsecutiveFailures >= gates.FailureThreshold)
         {
-            await RecordAsync(new RollbackStarted($"the live colour '{_plan.From}' degraded for {state.LiveConsecutiveFailures} consecutive intervals; last: {live?.Reason}", Abort: true) { At = Now });
+            consequence = new RollbackStarted($"the live colour '{_plan.From}' degraded for {state.LiveConsecutiveFailures} consecutive intervals; last: {state.LastLive?.Reason}", Abort: true) { At = Now };
         }
-        else if (state.ConsecutiveInconclusive >= gates.InconclusiveLimit && state.Phase is not CutoverPhase.Paused)
+        else if (judging && state.Phase is not CutoverPhase.Paused && state.ConsecutiveInconclusive >= gates.InconclusiveLimit)
         {
-            await RecordAsync(new CutoverPaused(PauseReason.Inconclusive, $"{state.ConsecutiveInconclusive} consecutive intervals could not be judged; last: {candidate.Reason}") { At = Now });
+            consequence = new CutoverPaused(PauseReason.Inconclusive, $"{state.ConsecutiveInconclusive} consecutive intervals could not be judged; last: {state.LastCandidate?.Reason}") { At = Now };
         }
-        else if (candidate.Verdict == GateVerdict.Pass && state is { PromoteRequested: true, Promoted: false } && state.Phase is not CutoverPhase.Paused && CanPromote(state))
+        else if (state is { PromoteRequested: true, PromoteReady: true, Promoted: false } && state.Phase is not CutoverPhase.Paused && CanPromote(state))
         {
-            await RecordAsync(new PromotionApplied(false) { At = Now });
+            consequence = new PromotionApplied(state.PromoteForce) { At = Now };
         }
+
+        if (consequence is null)
+        {
+            return false;
+        }
+
+        await RecordAsync(consequence);
+        return true;
     }
 }

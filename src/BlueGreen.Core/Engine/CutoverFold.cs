@@ -108,6 +108,9 @@ public static class CutoverFold
                 _ => state.LiveConsecutiveFailures,
             },
             LastVerdict = verdict,
+            LastCandidate = interval.Candidate,
+            LastLive = interval.Live ?? state.LastLive,
+            PromoteReady = state.PromoteReady || (state.PromoteRequested && verdict == GateVerdict.Pass),
         };
     }
 
@@ -165,6 +168,7 @@ public static class CutoverFold
         ConsecutiveFailures = 0,
         ConsecutiveInconclusive = 0,
         LastVerdict = null,
+        LastCandidate = null,
     };
 
     private static T Require<T>(T value, bool condition, string problem) =>

@@ -1,6 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace BlueGreen.Core.Engine;
 
 /// <summary>Where an upgrade stands. Closed hierarchy; terminal phases end the engine's run.</summary>
+/// <remarks>Serialized with its kind in <c>phase</c> and its data beside it, e.g. for <c>--output json</c>.</remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "phase")]
+[JsonDerivedType(typeof(PendingPhase), "Pending")]
+[JsonDerivedType(typeof(VerifyingCandidate), "VerifyingCandidate")]
+[JsonDerivedType(typeof(Shifting), "Shifting")]
+[JsonDerivedType(typeof(Paused), "Paused")]
+[JsonDerivedType(typeof(Draining), "Draining")]
+[JsonDerivedType(typeof(Completed), "Completed")]
+[JsonDerivedType(typeof(RollingBack), "RollingBack")]
+[JsonDerivedType(typeof(RolledBack), "RolledBack")]
+[JsonDerivedType(typeof(Aborted), "Aborted")]
 public abstract record CutoverPhase
 {
     private protected CutoverPhase()

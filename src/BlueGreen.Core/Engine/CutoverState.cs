@@ -57,12 +57,21 @@ public sealed record CutoverState
     /// <summary>The verdict of the current stage's last interval.</summary>
     public GateVerdict? LastVerdict { get; init; }
 
+    /// <summary>The candidate's last reading in the current stage.</summary>
+    public GateReading? LastCandidate { get; init; }
+
+    /// <summary>The live colour's last reading during the shift.</summary>
+    public GateReading? LastLive { get; init; }
+
     /// <summary>An operator resumed the current approval step.</summary>
     public bool Approved { get; init; }
 
     public bool PromoteRequested { get; init; }
 
     public bool PromoteForce { get; init; }
+
+    /// <summary>A promotion may take effect: forced, or an interval passed since it was requested.</summary>
+    public bool PromoteReady { get; init; }
 
     public bool Promoted { get; init; }
 

@@ -39,6 +39,7 @@ public static class OperatorRules
                     Phase = state.Underlying,
                     PromoteRequested = true,
                     PromoteForce = state.PromoteForce || request.Force,
+                    PromoteReady = state.PromoteReady || request.Force,
                     ConsecutiveInconclusive = 0,
                 }, null),
             OperatorAction.Abort or OperatorAction.Rollback => (state with

@@ -52,7 +52,15 @@ public sealed class CutoverJournal
         // Fold first, so an event the state cannot take is never written.
         var next = CutoverFold.Apply(State, evt);
         var entry = new JournalEntry(_entries.Count + 1, evt);
-        await _store.AppendAsync(entry.Sequence, Format(entry), cancellationToken);
+        try
+        {
+            await _store.AppendAsync(entry.Sequence, Format(entry), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CutoverException($"The journal {_store.Location} could not be written ({e.Message}). The last recorded event is where the upgrade stands; fix the cause and run again to resume from there.", e);
+        }
+
         _entries.Add(entry);
         State = next;
         return entry;
@@ -69,7 +77,16 @@ public sealed class CutoverJournal
     private static async Task<CutoverJournal> LoadAsync(IJournalStore store, bool repair, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var records = await store.ReadAsync(cancellationToken);
+        IReadOnlyList<string> records;
+        try
+        {
+            records = await store.ReadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CutoverException($"The journal {store.Location} could not be read ({e.Message}). Nothing was changed; fix the cause and run again.", e);
+        }
+
         var entries = new List<JournalEntry>(records.Count);
         var warnings = new List<string>();
         var seen = new Dictionary<long, int>();
@@ -162,7 +179,7 @@ public sealed class CutoverJournal
         }
     }
 
-    private static string Checksum(long sequence, string eventJson)
+    internal static string Checksum(long sequence, string eventJson)
     {
         var bytes = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{sequence}:{eventJson}"));
         return Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];

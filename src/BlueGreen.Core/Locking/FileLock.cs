@@ -12,6 +12,9 @@ public sealed class FileLock : ILock
     /// <summary>The id reported for a lock file that cannot be read (its writer died mid-write).</summary>
     public const string UnreadableId = "unreadable";
 
+    private const int ReadAttempts = 5;
+    private static readonly TimeSpan ReadRetryDelay = TimeSpan.FromMilliseconds(20);
+
     private readonly string _path;
     private readonly TimeProvider _time;
 
@@ -29,9 +32,12 @@ public sealed class FileLock : ILock
         var now = _time.GetUtcNow();
         var info = new LockInfo(Guid.NewGuid().ToString("N")[..12], holder, now, now, now + ttl);
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+
         try
         {
-            using var stream = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            // CreateNew is O_CREAT|O_EXCL: of two processes, exactly one creates the file. Readers are
+            // let in (FileShare.Read) and retry the instant before the content is written.
+            using var stream = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
             JsonSerializer.Serialize(stream, info, JournalJson.Options);
             stream.Flush(flushToDisk: true);
         }
@@ -54,14 +60,7 @@ public sealed class FileLock : ILock
 
         var now = _time.GetUtcNow();
         var renewed = current with { HeartbeatAt = now, ExpiresAt = now + ttl };
-        var temporary = $"{_path}.{held.Id}.tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, renewed, JournalJson.Options);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, _path, overwrite: true);
+        File.Move(WriteTemporary(renewed), _path, overwrite: true);
         return Task.FromResult(renewed);
     }
 
@@ -98,19 +97,41 @@ public sealed class FileLock : ILock
         return Task.CompletedTask;
     }
 
+    private string WriteTemporary(LockInfo info)
+    {
+        var temporary = $"{_path}.{info.Id}.{Environment.ProcessId}.tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(stream, info, JournalJson.Options);
+            stream.Flush(flushToDisk: true);
+        }
+
+        return temporary;
+    }
+
+    // Null when there is no lock file, or when it stays unreadable (its writer died mid-write).
     private LockInfo? ReadCurrent()
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return JsonSerializer.Deserialize<LockInfo>(File.ReadAllBytes(_path), JournalJson.Options);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
+            try
+            {
+                return JsonSerializer.Deserialize<LockInfo>(File.ReadAllBytes(_path), JournalJson.Options);
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
+            catch (Exception e) when (e is JsonException or IOException)
+            {
+                if (attempt == ReadAttempts)
+                {
+                    return null;
+                }
+
+                // A live writer finishes within microseconds; this waits for it in real time on purpose.
+                Thread.Sleep(ReadRetryDelay);
+            }
         }
     }
 

@@ -30,6 +30,11 @@ public sealed class LockHeldException : LockException
 
     private static string Describe(LockInfo current, DateTimeOffset now)
     {
+        if (current.Id == FileLock.UnreadableId)
+        {
+            return $"Another operator may be upgrading this environment: a lock exists but cannot be read (its writer may have died while writing it). If no other bluegreen runs, run again with --force-unlock {FileLock.UnreadableId}.";
+        }
+
         var since = current.AcquiredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var heartbeat = (now - current.HeartbeatAt).TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
         var head = $"Another operator is upgrading this environment: the lock is held by {current.Holder} since {since} (lock id {current.Id}, last heartbeat {heartbeat} s ago).";

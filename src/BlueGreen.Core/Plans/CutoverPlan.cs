@@ -42,6 +42,14 @@ public sealed record CutoverPlan
         }
     }
 
+    /// <summary>How long step <paramref name="step"/> runs under the gates: a share step's bake, a timed pause's length; zero for an approval.</summary>
+    public TimeSpan BakeOf(int step) => Steps[step] switch
+    {
+        SetShareStep share => share.Bake,
+        TimedPauseStep pause => pause.Duration,
+        _ => TimeSpan.Zero,
+    };
+
     /// <summary>The weights that give the candidate <paramref name="percent"/> %.</summary>
     public Weights WeightsFor(int percent) => Weights.ForShare(From, To, percent, WeightScale);
 

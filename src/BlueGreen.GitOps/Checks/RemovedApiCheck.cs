@@ -38,4 +38,20 @@ public static class RemovedApiCheck
 
         return findings;
     }
+
+    /// <summary>Findings for every YAML file under <paramref name="directory"/> (e.g. the live colour's tree) on <paramref name="kubernetesVersion"/>.</summary>
+    /// <exception cref="ManifestParseException">A file is not valid YAML or a document is not a Kubernetes object.</exception>
+    public static IReadOnlyList<RemovedApiFinding> FindInDirectory(string directory, string kubernetesVersion)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"{directory} does not exist; render the GitOps tree first (bluegreen gitops render).");
+        }
+
+        var identities = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(ManifestReader.IsManifest)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(path => ManifestIdentity.Read(Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllText(path)));
+        return Find(identities, kubernetesVersion);
+    }
 }

@@ -25,7 +25,7 @@ internal static class ArgoApplications
             Name = RootName,
             NamespaceProperty = ArgoNamespace,
             Labels = Labels.For(RootName),
-            // Deleting the root deletes the children first, and they delete their resources in reverse wave order.
+            // Deleting the root cascades to the children, whose own finalizers delete what they deployed.
             Finalizers = [Application.ResourcesFinalizer],
         },
         Spec = new ApplicationSpec

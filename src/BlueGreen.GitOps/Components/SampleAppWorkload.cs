@@ -15,9 +15,15 @@ internal static class SampleAppWorkload
     /// Seconds a stopping pod keeps serving: the load balancer controller must see the endpoint go and deregister the
     /// target, and the load balancer must stop sending new requests, before the process stops accepting them.
     /// </summary>
-    public const int PreStopDelaySeconds = 20;
+    public const int DrainSeconds = 20;
 
-    /// <summary>Room for the pre-stop delay plus the app's own graceful shutdown.</summary>
+    /// <summary>Seconds the app itself answers readiness 503 yet serves after SIGTERM (BLUEGREEN_SHUTDOWN_DELAY).</summary>
+    public const int AppShutdownDelaySeconds = 5;
+
+    /// <summary>Bound on the app's whole shutdown after SIGTERM (BLUEGREEN_SHUTDOWN_TIMEOUT).</summary>
+    public const int AppShutdownTimeoutSeconds = 20;
+
+    /// <summary>Room for the drain plus the app's own bounded shutdown, so the kubelet never kills a draining pod.</summary>
     public const int TerminationGracePeriodSeconds = 45;
 
     /// <summary>The native sleep action needs no shell in the image; it is on by default from Kubernetes 1.30.</summary>
@@ -70,17 +76,11 @@ internal static class SampleAppWorkload
         Name = SampleApp.Name,
         Image = context.SampleAppImage,
         Ports = [new V1ContainerPort { Name = "http", ContainerPort = SampleApp.ContainerPort, Protocol = "TCP" }],
-        Env =
-        [
-            new V1EnvVar { Name = "ASPNETCORE_HTTP_PORTS", Value = "8080" },
-            new V1EnvVar { Name = "AWS_REGION", Value = context.Config.Region },
-            new V1EnvVar { Name = "COLOUR", Value = context.Colour },
-            new V1EnvVar { Name = "TABLE_NAME", Value = context.Config.Data.TableName },
-        ],
+        Env = AppEnvironment(context),
         StartupProbe = Probe("/healthz", periodSeconds: 2, failureThreshold: 30),
         LivenessProbe = Probe("/healthz", periodSeconds: 10, failureThreshold: 3),
         ReadinessProbe = Probe("/readyz", periodSeconds: 5, failureThreshold: 2),
-        Lifecycle = new V1Lifecycle { PreStop = PreStop(context.Version) },
+        Lifecycle = HasSleepAction(context) ? new V1Lifecycle { PreStop = new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = DrainSeconds } } } : null,
         Resources = new V1ResourceRequirements
         {
             Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal)
@@ -95,10 +95,32 @@ internal static class SampleAppWorkload
         VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],
     };
 
-    private static V1LifecycleHandler PreStop(KubernetesVersion version) =>
-        version >= SleepActionSince
-            ? new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = PreStopDelaySeconds } }
-            : new V1LifecycleHandler { Exec = new V1ExecAction { Command = ["sleep", PreStopDelaySeconds.ToString(CultureInfo.InvariantCulture)] } };
+    /// <summary>The settings the sample app reads (samples/SampleApp/README.md), all from the configuration.</summary>
+    private static List<V1EnvVar> AppEnvironment(ColourContext context)
+    {
+        // The image is chiseled (no shell, so no "sleep" command): before the native sleep action exists, the app's
+        // own shutdown delay does the draining, serving on while readiness reports 503.
+        var (delay, timeout) = HasSleepAction(context)
+            ? (AppShutdownDelaySeconds, AppShutdownTimeoutSeconds)
+            : (DrainSeconds + AppShutdownDelaySeconds, DrainSeconds + AppShutdownTimeoutSeconds);
+        return
+        [
+            Variable("ASPNETCORE_HTTP_PORTS", SampleApp.ContainerPort.ToString(CultureInfo.InvariantCulture)),
+            Variable("AWS_REGION", context.Config.Region),
+            Variable("BLUEGREEN_COLOUR", context.Colour),
+            Variable("BLUEGREEN_KUBERNETES_VERSION", context.Cluster.Version),
+            Variable("BLUEGREEN_PARTITION_KEY", context.Config.Data.PartitionKey),
+            Variable("BLUEGREEN_SHUTDOWN_DELAY", Seconds(delay)),
+            Variable("BLUEGREEN_SHUTDOWN_TIMEOUT", Seconds(timeout)),
+            Variable("BLUEGREEN_TABLE_NAME", context.Config.Data.TableName),
+        ];
+    }
+
+    private static bool HasSleepAction(ColourContext context) => context.Version >= SleepActionSince;
+
+    private static V1EnvVar Variable(string name, string value) => new() { Name = name, Value = value };
+
+    private static string Seconds(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds}s");
 
     private static V1Probe Probe(string path, int periodSeconds, int failureThreshold) => new()
     {

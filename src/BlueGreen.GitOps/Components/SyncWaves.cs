@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BlueGreen.GitOps.Components;
 
-/// <summary>Argo CD sync waves of the child Applications: created in ascending order, deleted in descending order.</summary>
+/// <summary>Argo CD sync waves of the child Applications: synced in ascending order; a teardown goes in descending order.</summary>
 public static class SyncWaves
 {
     /// <summary>First up, last down: it must outlive the Ingress whose load balancer it deletes.</summary>

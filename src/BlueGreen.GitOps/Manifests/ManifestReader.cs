@@ -42,6 +42,11 @@ public static class ManifestReader
             var reason = e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
             throw new ManifestParseException($"{file.Path}:{e.Start.Line}:{e.Start.Column}: {reason}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
+        {
+            // A value converter that failed outside YamlDotNet's own error handling: still the file's fault.
+            throw new ManifestParseException($"{file.Path}: {e.Message}", e);
+        }
 
         return identities.Zip(values, (identity, value) => new ParsedManifest(identity, value)).ToList();
     }

@@ -38,14 +38,16 @@ public static class ManifestYaml
             .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull);
 
         // The generated models name their wire fields with System.Text.Json attributes; YAML must use the same names
-        // (metadata.namespace is the property NamespaceProperty, for example).
+        // (metadata.namespace is the property NamespaceProperty, for example). Only names the camelCase convention
+        // gets wrong are overridden: every override is scanned on each member lookup, so thousands would be slow.
         var models = typeof(V1Pod).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == typeof(V1Pod).Namespace && t is { IsClass: true, IsAbstract: false });
         foreach (var type in models)
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } json)
+                if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } json
+                    && json.Name != CamelCaseNamingConvention.Instance.Apply(property.Name))
                 {
                     builder.WithAttributeOverride(type, property.Name, new YamlMemberAttribute { Alias = json.Name, ApplyNamingConventions = false });
                 }

@@ -12,7 +12,8 @@ internal sealed partial class SafeQuotingEventEmitter(IEventEmitter next) : Chai
     {
         if (eventInfo.Source.Type == typeof(string) && eventInfo.Source.Value is string text && !IsPlainSafe(text))
         {
-            eventInfo.Style = ScalarStyle.DoubleQuoted;
+            // Multi-line text (a script, a config file) stays readable as a literal block; it reads back verbatim.
+            eventInfo.Style = IsLiteralSafe(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
         base.Emit(eventInfo, emitter);
@@ -20,6 +21,16 @@ internal sealed partial class SafeQuotingEventEmitter(IEventEmitter next) : Chai
 
     /// <summary>True when <paramref name="text"/> reads back as the same string when written without quotes.</summary>
     internal static bool IsPlainSafe(string text) => PlainWord().IsMatch(text) && !ReservedWord().IsMatch(text);
+
+    /// <summary>True for text of several lines that a literal block keeps exactly: one final newline, no tabs, no trailing spaces.</summary>
+    internal static bool IsLiteralSafe(string text) =>
+        text.Contains('\n', StringComparison.Ordinal)
+        && text.EndsWith('\n')
+        && !text.EndsWith("\n\n", StringComparison.Ordinal)
+        && !text.StartsWith(' ')
+        && !text.Contains('\t', StringComparison.Ordinal)
+        && !text.Contains('\r', StringComparison.Ordinal)
+        && !text.Split('\n').Any(line => line.EndsWith(' '));
 
     // Starts with a letter, a slash or a command-line dash before a letter (never a number, "-" or "- "), then only
     // characters that begin no YAML indicator; no spaces, so neither ": " nor " #" can occur.

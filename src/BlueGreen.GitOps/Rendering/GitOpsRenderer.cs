@@ -29,8 +29,9 @@ public static class GitOpsRenderer
 
         var files = colours
             .SelectMany(Manifests)
+            .Append(ArgoCdBootstrap.Render(config.GitOps.ArgoCdVersion))
             .Select(Write)
-            .Append(DeployReadme.Render(colours));
+            .Append(DeployReadme.Render(config, colours));
         return new RenderedTree(config.GitOps.Path, config.Dns.ZoneName, files, colours.Select(c => new RenderedColour(c.Colour, c.Cluster.Version)));
     }
 

@@ -89,4 +89,14 @@ public sealed class ClusterRulesTests
 
         Assert.Contains(errors, e => e.KeyPath == "clusters[1].colour");
     }
+
+    [Theory]
+    [InlineData("common")]
+    [InlineData("ci")]
+    public void Rejects_AColourThatCollidesWithAStackName(string colour)
+    {
+        var errors = TestConfig.Parse(TestConfig.With("  - colour: green", $"  - colour: {colour}")).Errors;
+
+        Assert.Contains(errors, e => e.KeyPath == "clusters[1].colour" && e.Message == $"The colour '{colour}' would collide with the <env>-{colour} stack.");
+    }
 }

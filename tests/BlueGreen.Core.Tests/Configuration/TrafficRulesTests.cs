@@ -48,15 +48,31 @@ public sealed class TrafficRulesTests
         Assert.Equal("The plan has no share step.", error.Message);
     }
 
+    [Fact]
+    public void Rejects_AWeightScaleAboveRoute53Range()
+    {
+        var error = TestConfig.SingleError(TestConfig.With("  weightScale: 100", "  weightScale: 256"));
+
+        Assert.Equal("traffic.weightScale", error.KeyPath);
+        Assert.Equal("The weight scale is 256; Route53 weights are within 0..255.", error.Message);
+    }
+
     [Theory]
     [InlineData(0)]
-    [InlineData(256)]
-    public void Rejects_AWeightScaleOutsideRoute53Range(int scale)
+    [InlineData(1)]
+    [InlineData(99)]
+    public void Rejects_AWeightScaleTooCoarseForPercentages(int scale)
     {
         var error = TestConfig.SingleError(TestConfig.With("  weightScale: 100", $"  weightScale: {scale}"));
 
         Assert.Equal("traffic.weightScale", error.KeyPath);
-        Assert.StartsWith($"The weight scale is {scale}; Route53 weights are within 0..255.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The weight scale is {scale}; below 100 some percentages cannot be told apart", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_TheLargestRoute53Weight_AsScale()
+    {
+        Assert.Empty(TestConfig.Parse(TestConfig.With("  weightScale: 100", "  weightScale: 255")).Errors);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Metrics;
+using BlueGreen.Core.Plans;
 using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineTests
+public sealed partial class CutoverEngineTests
 {
     [Fact]
     public async Task HappyPath_SetsEveryStepOnceInOrder_ThenDrainsAndCompletes()
@@ -108,7 +109,7 @@ public sealed class CutoverEngineTests
     [Fact]
     public async Task TimedPause_HoldsTheWeightsForItsDuration_WithoutSettingWeights()
     {
-        var harness = new EngineHarness(EngineHarness.DefaultPlan(EngineHarness.Share(20), new Plans.TimedPauseStep(EngineHarness.Interval * 3), EngineHarness.Share(100)));
+        var harness = new EngineHarness(EngineHarness.DefaultPlan(EngineHarness.Share(20), new TimedPauseStep(EngineHarness.Interval * 3), EngineHarness.Share(100)));
 
         var outcome = await harness.RunAsync();
 

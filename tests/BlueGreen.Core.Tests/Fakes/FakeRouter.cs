@@ -19,6 +19,12 @@ internal sealed class FakeRouter(Weights initial) : ITrafficRouter
     /// <summary>Sets that are accepted but never take effect, so verification fails.</summary>
     public int SetsToIgnore { get; set; }
 
+    /// <summary>Calls that throw, as a throttled or unreachable router would.</summary>
+    public int CallsToFail { get; set; }
+
+    /// <summary>Calls that broke the expectations; the engine may have swallowed the exception, this list keeps them.</summary>
+    public List<string> Problems { get; } = [];
+
     /// <summary>Journal length probe, so each call is tied to the events recorded before it.</summary>
     public Func<int> JournalLength { get; set; } = () => 0;
 
@@ -31,8 +37,11 @@ internal sealed class FakeRouter(Weights initial) : ITrafficRouter
         }
     }
 
-    public void AssertAllExpectedCallsMade() =>
+    public void AssertAllExpectedCallsMade()
+    {
+        Assert.True(Problems.Count == 0, string.Join(Environment.NewLine, Problems));
         Assert.True(_expected.Count == 0, $"Expected router calls were not made: {string.Join(", ", _expected)}");
+    }
 
     public Task<Weights> GetWeightsAsync(CancellationToken cancellationToken)
     {
@@ -66,19 +75,22 @@ internal sealed class FakeRouter(Weights initial) : ITrafficRouter
         lock (_gate)
         {
             Calls.Add(call with { JournalLength = JournalLength() });
-            if (!_strict)
+            if (_strict)
             {
-                return;
+                var problem = !_expected.TryDequeue(out var expected) ? $"Unexpected router call '{call}': no more calls were expected."
+                    : expected != call ? $"Unexpected router call '{call}'; expected '{expected}'."
+                    : null;
+                if (problem is not null)
+                {
+                    Problems.Add(problem);
+                    throw new InvalidOperationException(problem);
+                }
             }
 
-            if (!_expected.TryDequeue(out var expected))
+            if (CallsToFail > 0)
             {
-                throw new InvalidOperationException($"Unexpected router call '{call}': no more calls were expected.");
-            }
-
-            if (expected != call)
-            {
-                throw new InvalidOperationException($"Unexpected router call '{call}'; expected '{expected}'.");
+                CallsToFail--;
+                throw new HttpRequestException("503 Service Unavailable (Throttling: Rate exceeded)");
             }
         }
     }

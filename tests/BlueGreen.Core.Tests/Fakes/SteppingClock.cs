@@ -16,7 +16,7 @@ internal sealed class SteppingClock : TimeProvider
     private readonly FakeTimeProvider _fake = new(Epoch);
     private readonly Lock _gate = new();
     private readonly List<PendingTimer> _pending = [];
-    private readonly SemaphoreSlim _created = new(0);
+    private TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override DateTimeOffset GetUtcNow() => _fake.GetUtcNow();
 
@@ -41,13 +41,16 @@ internal sealed class SteppingClock : TimeProvider
             state,
             dueTime,
             period);
+        TaskCompletionSource created;
         lock (_gate)
         {
             _pending.Add(pending);
             TimersCreated++;
+            created = _created;
+            _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        _created.Release();
+        created.TrySetResult();
         return pending;
     }
 
@@ -63,31 +66,31 @@ internal sealed class SteppingClock : TimeProvider
         var task = Task.Run(run);
         while (true)
         {
-            var created = _created.WaitAsync(Stall);
-            await Task.WhenAny(task, created);
+            DateTimeOffset? due = null;
+            Task created;
+            lock (_gate)
+            {
+                due = _pending.Count == 0 ? null : _pending.Min(p => p.Due);
+                created = _created.Task;
+            }
+
+            if (due is { } next)
+            {
+                _fake.Advance(next > GetUtcNow() ? next - GetUtcNow() : TimeSpan.Zero);
+                continue;
+            }
+
+            // Nothing pending: the run is working; wait until it ends or blocks on a new timer.
+            var stall = Task.Delay(Stall);
+            var first = await Task.WhenAny(task, created, stall);
             if (task.IsCompleted)
             {
                 return await task;
             }
 
-            if (!await created)
+            if (first == stall)
             {
                 throw new TimeoutException("The run neither finished nor waited on the clock within 30 s.");
-            }
-
-            DateTimeOffset? due;
-            lock (_gate)
-            {
-                due = _pending.Count == 0 ? null : _pending.Min(p => p.Due);
-            }
-
-            if (due is { } next && next > GetUtcNow())
-            {
-                _fake.Advance(next - GetUtcNow());
-            }
-            else if (due is not null)
-            {
-                _fake.Advance(TimeSpan.Zero);
             }
         }
     }

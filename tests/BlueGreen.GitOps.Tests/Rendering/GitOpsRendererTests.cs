@@ -20,7 +20,8 @@ public class GitOpsRendererTests
             "sample-app/deployment.yaml", "sample-app/ingress.yaml", "sample-app/namespace.yaml",
             "sample-app/pod-disruption-budget.yaml", "sample-app/service-account.yaml", "sample-app/service.yaml",
         ];
-        var expected = new[] { "blue", "green" }.SelectMany(c => perColour.Select(f => $"{c}/{f}")).Append("README.md").Order(StringComparer.Ordinal);
+        var expected = new[] { "blue", "green" }.SelectMany(c => perColour.Select(f => $"{c}/{f}"))
+            .Append("README.md").Append("argocd/argocd-cm-health.yaml").Order(StringComparer.Ordinal);
         Assert.Equal(expected, tree.Files.Select(f => f.Path));
         Assert.Equal(["blue", "green"], tree.Colours.Select(c => c.Colour));
         Assert.Equal("deploy", tree.RootPath);
@@ -29,8 +30,8 @@ public class GitOpsRendererTests
     [Fact]
     public void Renders_ByteIdenticalFiles_WhenRunTwice()
     {
-        var first = Trees.Default();
-        var second = Trees.Default();
+        var first = GitOpsRenderer.Render(DefaultConfig.Create());
+        var second = GitOpsRenderer.Render(DefaultConfig.Create());
 
         Assert.Equal(first.Files, second.Files);
     }
@@ -89,6 +90,29 @@ public class GitOpsRendererTests
         Assert.Contains("replicas: 5", deployment, StringComparison.Ordinal);
         Assert.Contains("cpu: 750m", deployment, StringComparison.Ordinal);
         Assert.Contains("memory: 1Gi", deployment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tells_HowToBootstrapEachCluster_WithThePinnedArgoCdRelease()
+    {
+        var tree = Trees.Render(c => c with { GitOps = c.GitOps with { ArgoCdVersion = "v3.2.0" } });
+
+        var readme = tree.Content("README.md");
+        Assert.Contains("https://raw.githubusercontent.com/argoproj/argo-cd/v3.2.0/manifests/install.yaml", readme, StringComparison.Ordinal);
+        Assert.Contains("kubectl --context test-green apply --server-side --field-manager=bluegreen -f deploy/argocd/argocd-cm-health.yaml", readme, StringComparison.Ordinal);
+        Assert.Contains("kubectl --context test-blue apply -f deploy/blue/app-of-apps.yaml", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adds_TheApplicationHealthCheck_ThatMakesWavesWait()
+    {
+        var configMap = (k8s.Models.V1ConfigMap)Assert.Single(BlueGreen.GitOps.Manifests.ManifestReader.Read(Trees.Default().Find("argocd/argocd-cm-health.yaml")!)).Value;
+
+        Assert.Equal("argocd-cm", configMap.Metadata.Name);
+        Assert.Equal("argocd", configMap.Metadata.NamespaceProperty);
+        var lua = configMap.Data["resource.customizations.health.argoproj.io_Application"];
+        Assert.StartsWith("hs = {}\n", lua, StringComparison.Ordinal);
+        Assert.EndsWith("return hs\n", lua, StringComparison.Ordinal);
     }
 
     [Fact]

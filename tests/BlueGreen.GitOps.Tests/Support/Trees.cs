@@ -6,7 +6,10 @@ namespace BlueGreen.GitOps.Tests.Support;
 /// <summary>The default rendered tree, and edits of it that fail loudly when the text they edit is not there.</summary>
 internal static class Trees
 {
-    public static RenderedTree Default() => GitOpsRenderer.Render(DefaultConfig.Create());
+    // Rendered once: trees are immutable, and edits make copies.
+    private static readonly Lazy<RenderedTree> DefaultTree = new(() => GitOpsRenderer.Render(DefaultConfig.Create()));
+
+    public static RenderedTree Default() => DefaultTree.Value;
 
     public static RenderedTree Render(Func<EnvironmentConfig, EnvironmentConfig> change) => GitOpsRenderer.Render(change(DefaultConfig.Create()));
 

@@ -17,6 +17,7 @@ internal static partial class ClusterRules
             {
                 var problem = DnsName.LabelProblem(k.Colour);
                 check.That(problem is null && k.Colour == k.Colour.ToLowerInvariant(), $"{path}.colour", $"The colour '{k.Colour}' {problem ?? "has capital letters"}.", "Use a lowercase DNS label such as blue or green.");
+                check.That(k.Colour is not ("common" or "ci"), $"{path}.colour", $"The colour '{k.Colour}' would collide with the <env>-{k.Colour} stack.", "Choose another colour name, such as blue or green.");
                 var first = c.Clusters.ToList().FindIndex(o => o.Colour == k.Colour);
                 check.That(first == i, $"{path}.colour", $"The colour '{k.Colour}' is used twice (also clusters[{first}]).", "Give each cluster its own colour.");
             }

@@ -27,7 +27,7 @@ internal static partial class GeneralRules
         check.That(RelativePath(c.GitOps.Path), "gitops.path", $"'{c.GitOps.Path}' is not a path inside the repository.", "Write a relative path without '..', e.g. deploy.");
         check.That(VTag().IsMatch(c.GitOps.ArgoCdVersion), "gitops.argoCdVersion", $"'{c.GitOps.ArgoCdVersion}' is not a release tag.", "Write a pinned release such as v3.1.8.");
         check.That(SemVer().IsMatch(c.GitOps.LoadBalancerControllerChart), "gitops.loadBalancerControllerChart", $"'{c.GitOps.LoadBalancerControllerChart}' is not a chart version.", "Write a pinned version such as 1.13.3.");
-        check.That(VTag().IsMatch(c.GitOps.ExternalDnsVersion), "gitops.externalDnsVersion", $"'{c.GitOps.ExternalDnsVersion}' is not an image tag of a release.", "Write a pinned release such as v0.18.0.");
+        check.That(VTag().IsMatch(c.GitOps.ExternalDnsVersion), "gitops.externalDnsVersion", $"'{c.GitOps.ExternalDnsVersion}' is not an image tag of a release.", "Write a pinned release such as v0.23.0.");
 
         check.That(ImageTag().IsMatch(c.App.ImageTag) && c.App.ImageTag != "latest", "app.imageTag", $"'{c.App.ImageTag}' is not a pinned image tag.", "Use the tag CI pushed (UTC time and commit id), never 'latest'.");
         check.InRange(c.App.Replicas, 1, 100, "app.replicas", "The replica count");

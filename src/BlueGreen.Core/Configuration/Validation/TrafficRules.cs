@@ -7,6 +7,9 @@ namespace BlueGreen.Core.Configuration.Validation;
 /// <summary>Live and candidate colours, the plan's steps and its timings.</summary>
 internal static class TrafficRules
 {
+    /// <summary>The smallest scale on which every whole percentage has its own weight.</summary>
+    public const int MinWeightScale = 100;
+
     public static void Check(EnvironmentConfig c, Checker check)
     {
         var t = c.Traffic;
@@ -37,7 +40,8 @@ internal static class TrafficRules
         }
 
         Steps(t, check);
-        check.That(t.WeightScale is >= 1 and <= Weights.MaxWeight, "traffic.weightScale", $"The weight scale is {t.WeightScale}; Route53 weights are within 0..{Weights.MaxWeight}.", $"Choose a scale from 1 to {Weights.MaxWeight} (100 maps percentages directly).");
+        check.That(t.WeightScale <= Weights.MaxWeight, "traffic.weightScale", $"The weight scale is {t.WeightScale}; Route53 weights are within 0..{Weights.MaxWeight}.", $"Choose a scale from {MinWeightScale} to {Weights.MaxWeight} (100 maps percentages directly).");
+        check.That(t.WeightScale >= MinWeightScale, "traffic.weightScale", $"The weight scale is {t.WeightScale}; below {MinWeightScale} some percentages cannot be told apart (on a scale of 2, 10 % would become 50 %).", $"Choose a scale from {MinWeightScale} to {Weights.MaxWeight} (100 maps percentages directly).");
         check.That(t.Bake >= c.Gates.Interval, "traffic.bake", $"The bake ({Duration.Format(t.Bake)}) is shorter than the gate interval ({Duration.Format(c.Gates.Interval)}): no gate would run.", "Make the bake at least one gate interval, better several.");
         check.That(t.Drain >= TimeSpan.FromSeconds(c.Dns.Ttl), "traffic.drain", $"The drain ({Duration.Format(t.Drain)}) is shorter than the DNS TTL ({c.Dns.Ttl}s): resolvers may still send users to the old colour after it is gone.", $"Make the drain at least {Duration.Format(TimeSpan.FromSeconds(c.Dns.Ttl))} plus slack for resolvers.");
     }

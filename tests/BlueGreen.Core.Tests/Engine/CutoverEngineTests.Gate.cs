@@ -6,7 +6,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineGateTests
+public sealed partial class CutoverEngineTests
 {
     [Fact]
     public async Task FailureThreshold_ConsecutiveFailingIntervals_RollBackInOneAtomicChange()
@@ -155,5 +155,23 @@ public sealed class CutoverEngineGateTests
         Assert.Equal(OutcomeKind.Aborted, outcome.Kind);
         Assert.Contains("live colour 'blue' degraded for 3 consecutive intervals", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(harness.WeightsFor(0), harness.Router.Current);
+    }
+
+    [Fact]
+    public async Task AMetricSourceThatFails_MakesTheIntervalInconclusive_NeverAPass()
+    {
+        var harness = new EngineHarness();
+        var failures = 2;
+        harness.Metrics.Script = q => q.Colour == "green" && q.Scope == MetricScope.UserTraffic && failures-- > 0
+            ? throw new HttpRequestException("connection refused (prometheus:9090)")
+            : ScriptedMetrics.Healthy;
+
+        var outcome = await harness.RunAsync();
+
+        Assert.Equal(OutcomeKind.Completed, outcome.Kind);
+        var first = (await harness.EventsAsync()).OfType<IntervalEvaluated>().Where(i => i.Step == 0).Take(2).ToList();
+        Assert.All(first, i => Assert.Equal(GateVerdict.Inconclusive, i.Candidate.Verdict));
+        Assert.Equal("the metrics of 'green' could not be read: connection refused (prometheus:9090)", first[0].Candidate.Reason);
+        Assert.Equal(2, harness.Observer.Notices.Count(n => n.Kind == NoticeKind.Warning && n.Message.Contains("could not be read", StringComparison.Ordinal)));
     }
 }

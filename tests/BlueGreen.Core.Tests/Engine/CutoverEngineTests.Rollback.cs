@@ -4,7 +4,7 @@ using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
 
-public sealed class CutoverEngineRollbackTests
+public sealed partial class CutoverEngineTests
 {
     private static EngineHarness FailingAtHalf()
     {
@@ -31,7 +31,7 @@ public sealed class CutoverEngineRollbackTests
         Assert.Contains("Set the service name's records to blue=100 green=0 by hand", outcome.Reason, StringComparison.Ordinal);
         Assert.IsType<CutoverPhase.RollingBack>(outcome.State.Phase);
         Assert.Equal(3, harness.Sets().Count(w => w.Equals(harness.WeightsFor(0))));
-        Assert.Equal(3, harness.Observer.Notices.Count(n => n.Kind == NoticeKind.Warning && n.Message.Contains("did not read back", StringComparison.Ordinal)));
+        Assert.Equal(3, harness.Observer.Notices.Count(n => n.Kind == NoticeKind.Warning && n.Message.Contains("did not take", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -120,5 +120,42 @@ public sealed class CutoverEngineRollbackTests
         Assert.Equal(OutcomeKind.RolledBack, again.Kind);
         Assert.Equal(calls, harness.Router.Calls.Count);
         Assert.Equal(records, harness.Store.Records.Count);
+    }
+
+    [Fact]
+    public async Task ARouterThatFailsOnce_IsRetried_AndTheStepTakes()
+    {
+        var harness = new EngineHarness();
+        harness.Observer.OnEvent = (entry, _) =>
+        {
+            if (entry.Event is StepStarted { Step: 1 })
+            {
+                harness.Router.CallsToFail = 1;
+            }
+        };
+
+        var outcome = await harness.RunAsync();
+
+        Assert.Equal(OutcomeKind.Completed, outcome.Kind);
+        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.Warning && n.Message.Contains("the router failed: 503 Service Unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARouterThatKeepsFailing_EndsInAFailedRollback_NamingTheError()
+    {
+        var harness = new EngineHarness();
+        harness.Observer.OnEvent = (entry, _) =>
+        {
+            if (entry.Event is StepStarted { Step: 1 })
+            {
+                harness.Router.CallsToFail = int.MaxValue;
+            }
+        };
+
+        var outcome = await harness.RunAsync();
+
+        Assert.Equal(OutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("could not set the weights blue=100 green=0 in 3 attempts: the router failed: 503", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("did not take: the router failed", Assert.IsType<CutoverPhase.RollingBack>(outcome.State.Phase).Reason, StringComparison.Ordinal);
     }
 }

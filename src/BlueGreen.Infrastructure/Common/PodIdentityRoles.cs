@@ -1,0 +1,64 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Route53;
+using BlueGreen.Infrastructure.Policies;
+using Constructs;
+
+namespace BlueGreen.Infrastructure.Common;
+
+/// <summary>
+/// The three EKS Pod Identity roles that every colour's cluster binds to: created once here so
+/// that blue and green act as the same principal and a cluster can come and go without IAM changes.
+/// </summary>
+public sealed class PodIdentityRoles : Construct
+{
+    /// <summary>The service that assumes Pod Identity roles on behalf of pods.</summary>
+    public const string PodsPrincipal = "pods.eks.amazonaws.com";
+
+    public PodIdentityRoles(Construct scope, string id, ITable table, IPublicHostedZone zone)
+        : base(scope, id)
+    {
+        App = NewRole("AppRole", "Sample app (app/app-sa): reads the environment's one table.");
+        table.GrantReadData(App);
+
+        LoadBalancerController = NewRole("LoadBalancerControllerRole", "AWS Load Balancer Controller (kube-system/aws-load-balancer-controller): the published policy.");
+        _ = new Policy(this, "LoadBalancerControllerPolicy", new PolicyProps
+        {
+            Document = LoadBalancerControllerPolicy.Document(),
+            Roles = [LoadBalancerController],
+        });
+
+        ExternalDns = NewRole("ExternalDnsRole", "ExternalDNS (external-dns/external-dns): changes records in the subdomain zone only.");
+        ExternalDns.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ChangeRecordsInTheSubdomainZone",
+            Actions = ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+            Resources = [zone.HostedZoneArn],
+        }));
+        ExternalDns.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            // ListHostedZones has no resource type: IAM accepts only "*" for it.
+            Sid = "FindTheSubdomainZone",
+            Actions = ["route53:ListHostedZones"],
+            Resources = ["*"],
+        }));
+    }
+
+    public Role App { get; }
+
+    public Role LoadBalancerController { get; }
+
+    public Role ExternalDns { get; }
+
+    private Role NewRole(string id, string description) => new(this, id, new RoleProps
+    {
+        Description = description,
+        // Pod Identity tags the session with cluster, namespace and service account, so the trust
+        // needs sts:TagSession beside sts:AssumeRole; only clusters of this account may hand out the role.
+        AssumedBy = new PrincipalWithConditions(new SessionTagsPrincipal(new ServicePrincipal(PodsPrincipal)), new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
+        }),
+    });
+}

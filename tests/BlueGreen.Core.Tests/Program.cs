@@ -1,0 +1,18 @@
+using BlueGreen.Core.Tests.Locking;
+
+namespace BlueGreen.Core.Tests;
+
+/// <summary>The test assembly's entry point, so a test can start it as a second process (see <see cref="LockContender"/>).</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [LockContender.Command, var stateDirectory])
+        {
+            return await LockContender.RunAsync(stateDirectory);
+        }
+
+        await Console.Error.WriteLineAsync($"usage: BlueGreen.Core.Tests {LockContender.Command} <state directory>");
+        return 2;
+    }
+}
