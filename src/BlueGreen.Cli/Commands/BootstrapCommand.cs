@@ -65,6 +65,7 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
             throw new CommandFailedException(e.Message, e);
         }
 
+        var lines = new List<string>();
         using (kubernetes)
         {
             var probe = new KubernetesClusterProbe(services.Kubernetes, new ClusterProbeOptions
@@ -72,7 +73,7 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
                 Contexts = config.Clusters.ToDictionary(c => c.Colour, c => c.Context),
                 TargetRevision = config.GitOps.Revision,
             });
-            var bootstrap = new ArgoCdBootstrap(new ServerSideApply(kubernetes.HttpClient, kubernetes.BaseUri), kubernetes, probe, Time, line => Console.MarkupLineInterpolated($"{line}"));
+            var bootstrap = new ArgoCdBootstrap(new ServerSideApply(kubernetes.HttpClient, kubernetes.BaseUri), kubernetes, probe, Time, line => Report(settings, lines, line));
             try
             {
                 await bootstrap.RunAsync(cluster.Colour, install, rootManifest, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), cancellationToken);
@@ -83,7 +84,21 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
             }
         }
 
+        if (settings.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, argoCdVersion = config.GitOps.ArgoCdVersion, steps = lines });
+        }
+
         return ExitCodes.Ok;
+    }
+
+    private void Report(GlobalSettings settings, List<string> lines, string line)
+    {
+        lines.Add(line);
+        if (settings.Output == OutputFormat.Text)
+        {
+            Console.MarkupLineInterpolated($"{line}");
+        }
     }
 
     private async Task<string> DownloadAsync(string version, CancellationToken cancellationToken)

@@ -79,9 +79,24 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
             },
             ct => services.Run("npx", ["cdk", "destroy", stack, "--force"], root, ct));
 
-        var runner = new DecommissionRunner(Time, line => Console.MarkupLineInterpolated($"{line}"));
+        var lines = new List<string>();
+        var runner = new DecommissionRunner(Time, line => Report(settings, lines, line));
         await runner.RunAsync(cluster.Colour, config.Traffic.Drain, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), $"npx cdk destroy {stack}", settings.Destroy, steps, cancellationToken);
+        if (settings.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, destroyed = settings.Destroy, destroyCommand = $"npx cdk destroy {stack}", steps = lines });
+        }
+
         return ExitCodes.Ok;
+    }
+
+    private void Report(GlobalSettings settings, List<string> lines, string line)
+    {
+        lines.Add(line);
+        if (settings.Output == OutputFormat.Text)
+        {
+            Console.MarkupLineInterpolated($"{line}");
+        }
     }
 
     private static async Task<Weights?> CurrentWeightsAsync(EnvironmentConfig config, IRoute53Api route53, string? zoneId, CancellationToken cancellationToken)
