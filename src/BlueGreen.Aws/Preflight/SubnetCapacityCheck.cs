@@ -1,4 +1,5 @@
 using Amazon.EC2;
+using Amazon.Runtime;
 using Amazon.EC2.Model;
 using BlueGreen.Core.Configuration;
 
@@ -50,6 +51,10 @@ public sealed class SubnetCapacityCheck
         catch (AmazonEC2Exception e)
         {
             return PreflightResult.Fail(Check, $"EC2 DescribeSubnets failed ({e.ErrorCode}: {e.Message}). The caller needs ec2:DescribeSubnets.");
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            return PreflightResult.Fail(Check, $"EC2 could not be reached for DescribeSubnets: {e.Message} Check the network, the region ({config.Region}) and AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL.");
         }
 
         var subnets = response.Subnets ?? [];

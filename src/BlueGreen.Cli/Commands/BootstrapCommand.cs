@@ -78,9 +78,9 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
             {
                 await bootstrap.RunAsync(cluster.Colour, install, rootManifest, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), cancellationToken);
             }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or FormatException)
+            catch (Exception e) when (AwsModeErrors.IsExpected(e) || e is FormatException)
             {
-                throw new CommandFailedException(e.Message, e);
+                throw new CommandFailedException(AwsModeErrors.Describe(e), e);
             }
         }
 

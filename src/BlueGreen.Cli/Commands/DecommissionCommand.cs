@@ -8,6 +8,7 @@ using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Traffic;
+using BlueGreen.Kubernetes.Access;
 using BlueGreen.Kubernetes.Teardown;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -63,7 +64,7 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         using var s3 = services.S3(credentials, config.Region);
         using var ec2 = services.Ec2(credentials, config.Region);
         var route53 = services.Route53(credentials, config.Region);
-        using var kubernetes = services.Kubernetes.Create(cluster.Context);
+        using var kubernetes = CreateClient(cluster.Context);
         var leftovers = new LoadBalancerLeftovers(ec2);
         string? vpc = null;
         var stack = $"{config.Environment}-{cluster.Colour}";
@@ -81,13 +82,32 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
 
         var lines = new List<string>();
         var runner = new DecommissionRunner(Time, line => Report(settings, lines, line));
-        await runner.RunAsync(cluster.Colour, config.Traffic.Drain, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), $"npx cdk destroy {stack}", settings.Destroy, steps, cancellationToken);
+        try
+        {
+            await runner.RunAsync(cluster.Colour, config.Traffic.Drain, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), $"npx cdk destroy {stack}", settings.Destroy, steps, cancellationToken);
+        }
+        catch (Exception e) when (AwsModeErrors.IsExpected(e))
+        {
+            throw new CommandFailedException(AwsModeErrors.Describe(e), e);
+        }
         if (settings.Output == OutputFormat.Json)
         {
             JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, destroyed = settings.Destroy, destroyCommand = $"npx cdk destroy {stack}", steps = lines });
         }
 
         return ExitCodes.Ok;
+    }
+
+    private k8s.IKubernetes CreateClient(string context)
+    {
+        try
+        {
+            return services.Kubernetes.Create(context);
+        }
+        catch (KubeconfigException e)
+        {
+            throw new CommandFailedException(e.Message, e);
+        }
     }
 
     private void Report(GlobalSettings settings, List<string> lines, string line)

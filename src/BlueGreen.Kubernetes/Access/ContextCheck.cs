@@ -39,6 +39,11 @@ public static partial class ContextCheck
         {
             return new Outcome(false, null, $"context {context} does not reach its cluster: {e.Message}");
         }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.ComponentModel.Win32Exception)
+        {
+            // The exec credential plugin (aws eks get-token) is missing or failed.
+            return new Outcome(false, null, $"context {context} could not get a token: {e.Message} Check that the AWS CLI is installed and `aws eks get-token --cluster-name <cluster>` works.");
+        }
     }
 
     // EKS reports minors such as "33+".

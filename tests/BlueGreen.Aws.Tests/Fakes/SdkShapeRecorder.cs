@@ -37,6 +37,13 @@ internal sealed class SdkShapeRecorder : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers the next request with a refused connection.</summary>
+    public SdkShapeRecorder Refuse()
+    {
+        _answers.Enqueue(_ => throw new HttpRequestException("Connection refused (127.0.0.1:9)"));
+        return this;
+    }
+
     /// <summary>The ETag S3 gives an object of <paramref name="body"/> written in one part.</summary>
     public static string ETagOf(string body) => "\"" + Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(body))) + "\"";
 

@@ -64,6 +64,18 @@ public sealed class SubnetCapacityCheckTests
         Assert.Contains("ec2:DescribeSubnets", result.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fails_WhenEc2CannotBeReached_SayingWhatToCheck()
+    {
+        var recorder = new SdkShapeRecorder().Refuse();
+        using var ec2 = recorder.Ec2Client();
+
+        var result = await new SubnetCapacityCheck(ec2).EvaluateAsync(Config, Config.Cluster("green"), CancellationToken.None);
+
+        Assert.Equal(PreflightStatus.Fail, result.Status);
+        Assert.Contains("AWS_ENDPOINT_URL_EC2", result.Detail, StringComparison.Ordinal);
+    }
+
     private static async Task<PreflightResult> Evaluate(string file)
     {
         var recorder = new SdkShapeRecorder().Answer(HttpStatusCode.OK, Ec2(file));
