@@ -69,6 +69,11 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             {
                 return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) is not reachable: {e.Message}");
             }
+            catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.ComponentModel.Win32Exception)
+            {
+                // The exec credential plugin (aws eks get-token) is missing or failed.
+                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) gave no token: {e.Message} Check that `aws eks get-token` works.");
+            }
         }
     }
 
