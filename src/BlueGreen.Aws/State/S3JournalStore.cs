@@ -14,6 +14,7 @@ namespace BlueGreen.Aws.State;
 public sealed class S3JournalStore : IJournalStore
 {
     private const string Folder = "journal/";
+    private const int ReadParallelism = 16;
 
     private readonly IAmazonS3 _s3;
     private readonly S3StateLocation _location;
@@ -31,17 +32,20 @@ public sealed class S3JournalStore : IJournalStore
     public async Task<IReadOnlyList<string>> ReadAsync(CancellationToken cancellationToken)
     {
         var keys = await ListKeysAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<string>(keys.Count);
         for (var i = 0; i < keys.Count; i++)
         {
             if (SequenceOf(keys[i]) != i + 1)
             {
                 throw new JournalCorruptException($"The journal {Location} has no record {i + 1} but has {keys[i]}; records must have no gaps. Restore the missing object from the bucket's versions, or move the journal aside to start over.");
             }
-
-            records.Add(await GetTextAsync(keys[i], cancellationToken).ConfigureAwait(false));
         }
 
+        // A long upgrade has hundreds of records; fetch them side by side, keep them in sequence order.
+        var records = new string[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => records[i] = await GetTextAsync(keys[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         return records;
     }
 
