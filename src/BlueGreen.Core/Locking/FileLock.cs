@@ -73,11 +73,17 @@ public sealed class FileLock : ILock
                 stream.Flush(flushToDisk: true);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            // An empty or half-written lock file would keep everyone out as "unreadable": it is ours, so take it back.
-            TryDelete();
-            throw Failure("written", e);
+            // An empty or half-written lock file would keep everyone out as "unreadable": it is ours, so take
+            // it back whatever went wrong. A file size limit surfaces as ArgumentOutOfRangeException, not IOException.
+            TryDelete(_path);
+            if (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+            {
+                throw Failure("written", e);
+            }
+
+            throw;
         }
 
         return info;
@@ -94,12 +100,20 @@ public sealed class FileLock : ILock
 
         var now = _time.GetUtcNow();
         var renewed = current with { HeartbeatAt = now, ExpiresAt = now + ttl };
+        var temporary = $"{_path}.{renewed.Id}.{Environment.ProcessId}.tmp";
         try
         {
-            File.Move(WriteTemporary(renewed), _path, overwrite: true);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(renewed, JournalJson.Options));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, _path, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
         {
+            TryDelete(temporary);
             throw Failure("renewed", e);
         }
 
@@ -134,18 +148,6 @@ public sealed class FileLock : ILock
         }
 
         Delete();
-    }
-
-    private string WriteTemporary(LockInfo info)
-    {
-        var temporary = $"{_path}.{info.Id}.{Environment.ProcessId}.tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(JsonSerializer.SerializeToUtf8Bytes(info, JournalJson.Options));
-            stream.Flush(flushToDisk: true);
-        }
-
-        return temporary;
     }
 
     // Null when there is no lock file, or when it stays unreadable (its writer died mid-write).
@@ -192,11 +194,11 @@ public sealed class FileLock : ILock
         }
     }
 
-    private void TryDelete()
+    private static void TryDelete(string path)
     {
         try
         {
-            File.Delete(_path);
+            File.Delete(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
