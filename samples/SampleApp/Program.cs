@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using SampleApp.Faults;
 using SampleApp.Health;
+using SampleApp.Hosting;
 using SampleApp.Http;
 using SampleApp.Settings;
 using SampleApp.Users;
@@ -41,6 +42,7 @@ builder.Services.AddSingleton(services => new ReadinessProbe(
     settings.DatabaseTimeout,
     settings.TableName));
 builder.Services.AddHostedService<ReadinessLifecycle>();
+builder.Services.AddHostedService<ParentWatchdog>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseFailureHandler>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new AttributeValueJsonConverter()));

@@ -16,6 +16,9 @@ namespace BlueGreen.Cli
                 .WithDescription("Check bluegreen.yaml and print a summary of the environment.")
                 .WithExample("validate")
                 .WithExample("validate", "--config", "envs/prod.yaml", "--output", "json");
+            config.AddCommand<PreflightCommand>("preflight").WithDescription("Check that the upgrade to a colour can work, before anything changes.").WithExample("preflight", "--to", "green");
+            config.AddCommand<DecommissionCommand>("decommission").WithDescription("Tear down a colour that no longer takes traffic, in order, and verify nothing is left.").WithExample("decommission", "blue", "--journal-bucket", "test-common-journal");
+            config.AddCommand<BootstrapCommand>("bootstrap").WithDescription("Install Argo CD and the colour's root app-of-apps, then wait until the colour is ready.").WithExample("bootstrap", "green");
             config.AddCommand<SynthCommand>("synth").WithDescription("Synthesize the CloudFormation templates of every stack into cdk.out/ (or --out DIR).").WithExample("synth", "--out", "cdk.out");
             config.AddBranch("gitops", gitops =>
             {

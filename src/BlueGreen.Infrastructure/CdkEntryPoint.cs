@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Amazon.CDK;
 using BlueGreen.Core.Configuration;
 
 namespace BlueGreen.Infrastructure;
@@ -12,13 +12,22 @@ public static class CdkEntryPoint
     /// <summary>The CDK context key (<c>-c config=PATH</c>) that names another configuration file.</summary>
     public const string ConfigContextKey = "config";
 
-    /// <summary>Runs the app with the CDK CLI's environment: CDK_CONTEXT_JSON and CDK_OUTDIR.</summary>
-    public static int Run(IReadOnlyDictionary<string, string?> environment, TextWriter error)
+    /// <summary>
+    /// Runs the app as the CDK CLI starts it. The CDK reads its own inputs: the context from
+    /// CDK_CONTEXT_JSON or, when the context is too large for the environment, from the file the
+    /// CLI names instead; and the output directory from CDK_OUTDIR.
+    /// </summary>
+    public static int Run(TextWriter error) => Run(new AppProps(), error);
+
+    /// <summary>Runs with explicit app properties (context, output directory) on top of the CLI's environment.</summary>
+    public static int Run(AppProps props, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(props);
         ArgumentNullException.ThrowIfNull(error);
-        var configPath = ContextValue(environment.GetValueOrDefault("CDK_CONTEXT_JSON"), ConfigContextKey) ?? ConfigLoader.DefaultFileName;
-        var outDir = environment.GetValueOrDefault("CDK_OUTDIR") ?? "cdk.out";
+        // The CDK creates its output directory as the app is constructed; a failed run removes the one it created.
+        var outDirWasCreated = props.Outdir is { } requested && !Directory.Exists(requested);
+        var app = InfrastructureApp.NewApp(props);
+        var configPath = app.Node.TryGetContext(ConfigContextKey) is string { Length: > 0 } named ? named : ConfigLoader.DefaultFileName;
 
         var loaded = ConfigLoader.Load(configPath);
         if (loaded.Config is null)
@@ -29,29 +38,28 @@ public static class CdkEntryPoint
             }
 
             error.WriteLine($"{loaded.Errors.Count} error(s) in {configPath}; nothing was synthesized.");
+            RemoveEmptyOutput(app, outDirWasCreated);
             return 2;
         }
 
         try
         {
-            InfrastructureApp.Synthesize(loaded.Config, outDir);
+            InfrastructureApp.Synthesize(loaded.Config, app);
             return 0;
         }
         catch (InfrastructureConfigException e)
         {
             error.WriteLine($"error {configPath}: {e.Message}");
+            RemoveEmptyOutput(app, outDirWasCreated);
             return 2;
         }
     }
 
-    private static string? ContextValue(string? contextJson, string key)
+    private static void RemoveEmptyOutput(App app, bool outDirWasCreated)
     {
-        if (string.IsNullOrEmpty(contextJson))
+        if (outDirWasCreated && Directory.Exists(app.Outdir) && !Directory.EnumerateFileSystemEntries(app.Outdir).Any())
         {
-            return null;
+            Directory.Delete(app.Outdir);
         }
-
-        using var context = JsonDocument.Parse(contextJson);
-        return context.RootElement.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

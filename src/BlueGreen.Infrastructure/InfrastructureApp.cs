@@ -14,15 +14,30 @@ public static class InfrastructureApp
     {
         ArgumentNullException.ThrowIfNull(config);
         InfrastructureConfigCheck.ThrowIfInvalid(config);
-        CdkRuntime.EnsureConfigured();
+        return Build(config, NewApp(new AppProps { Outdir = outDir }));
+    }
 
-        var app = new App(new AppProps
-        {
-            Outdir = outDir,
-            // Synthesis stays deterministic and fast: no analytics resource, no per-construct stack traces.
-            AnalyticsReporting = false,
-            StackTraces = false,
-        });
+    /// <summary>
+    /// A CDK app with this project's synthesis settings. Unset properties come from the CDK CLI's
+    /// environment: the context (CDK_CONTEXT_JSON, or the file it overflows into) and CDK_OUTDIR.
+    /// Sets the synthesis settings on <paramref name="props"/> itself.
+    /// </summary>
+    public static App NewApp(AppProps props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        CdkRuntime.EnsureConfigured();
+        // Synthesis stays deterministic and fast: no analytics resource, no per-construct stack traces.
+        props.AnalyticsReporting = false;
+        props.StackTraces = false;
+        return new App(props);
+    }
+
+    /// <summary>Builds the stacks into <paramref name="app"/>.</summary>
+    public static InfrastructureStacks Build(EnvironmentConfig config, App app)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(app);
+        InfrastructureConfigCheck.ThrowIfInvalid(config);
         var props = new StackProps
         {
             Env = new Amazon.CDK.Environment { Account = config.Account, Region = config.Region },
@@ -45,9 +60,13 @@ public static class InfrastructureApp
     }
 
     /// <summary>Builds and synthesizes every stack into <paramref name="outDir"/>; returns the written templates.</summary>
-    public static SynthesisResult Synthesize(EnvironmentConfig config, string outDir)
+    public static SynthesisResult Synthesize(EnvironmentConfig config, string outDir) => Synthesize(Build(config, outDir));
+
+    /// <summary>Builds and synthesizes every stack into <paramref name="app"/>'s output directory.</summary>
+    public static SynthesisResult Synthesize(EnvironmentConfig config, App app) => Synthesize(Build(config, app));
+
+    private static SynthesisResult Synthesize(InfrastructureStacks stacks)
     {
-        var stacks = Build(config, outDir);
         var assembly = stacks.App.Synth();
         var templates = assembly.Stacks
             .Select(s => new SynthesizedStack(s.StackName, s.TemplateFullPath))

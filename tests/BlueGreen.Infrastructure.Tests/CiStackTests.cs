@@ -69,7 +69,7 @@ public sealed class CiStackTests(DefaultApp defaults, AllOptionsApp allOptions)
     }
 
     [Fact]
-    public void BuildsFromTheRepositoryThroughTheConnection_OnASmallLinuxImageThatRunsDocker()
+    public void BuildsFromTheRepositoryThroughTheConnection_OnASmallUnprivilegedLinuxImage()
     {
         var connection = TemplateJson.Single(_json, "AWS::CodeConnections::Connection").LogicalId;
         var logs = TemplateJson.Single(_json, "AWS::Logs::LogGroup").LogicalId;
@@ -89,7 +89,7 @@ public sealed class CiStackTests(DefaultApp defaults, AllOptionsApp allOptions)
                 ["Type"] = "LINUX_CONTAINER",
                 ["ComputeType"] = "BUILD_GENERAL1_SMALL",
                 ["Image"] = CiStack.BuildImage,
-                ["PrivilegedMode"] = true,
+                ["PrivilegedMode"] = false,
             }),
             ["LogsConfig"] = new Obj { ["CloudWatchLogs"] = new Obj { ["Status"] = "ENABLED", ["GroupName"] = new Obj { ["Ref"] = logs } } },
             ["Cache"] = Match.ObjectLike(new Obj { ["Type"] = "S3" }),
@@ -103,7 +103,22 @@ public sealed class CiStackTests(DefaultApp defaults, AllOptionsApp allOptions)
         var project = TemplateJson.Single(_json, "AWS::CodeBuild::Project").Resource;
         var variables = project["Properties"]!["Environment"]!["EnvironmentVariables"]!.AsArray().Select(v => (string?)v!["Name"]);
 
-        Assert.Equal(["IMAGE_REPOSITORY_URI", "ECR_REGISTRY"], variables);
+        Assert.Equal([BuildspecVariables.RepositoryUri], variables);
+        Assert.Contains(
+            TemplateJson.Single(_json, "AWS::ECR::Repository").LogicalId,
+            TemplateJson.Flatten(project["Properties"]!["Environment"]!["EnvironmentVariables"]![0]!["Value"]),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SetsEveryVariableTheBuildspecRequires()
+    {
+        var required = Buildspec.RequiredVariables();
+        var project = TemplateJson.Single(_json, "AWS::CodeBuild::Project").Resource;
+        var set = project["Properties"]!["Environment"]!["EnvironmentVariables"]!.AsArray().Select(v => (string?)v!["Name"]).ToList();
+
+        Assert.NotEmpty(required);
+        Assert.All(required, name => Assert.Contains(name, set));
     }
 
     [Fact]
@@ -147,6 +162,7 @@ public sealed class CiStackTests(DefaultApp defaults, AllOptionsApp allOptions)
         string[] Resources(string action) => [.. statements.Where(s => s.Actions.Contains(action)).SelectMany(s => s.Resources).Select(TemplateJson.Flatten)];
 
         Assert.Equal(["${" + ids["repository"] + ".Arn}"], Resources("ecr:PutImage"));
+        Assert.Equal(["${" + ids["repository"] + ".Arn}"], Resources("ecr:DescribeImages"));
         Assert.Equal(["*"], Resources("ecr:GetAuthorizationToken"));
         Assert.Equal(["${" + ids["logs"] + ".Arn}"], Resources("logs:PutLogEvents"));
         Assert.Equal(["${" + ids["bucket"] + ".Arn}/*"], Resources("s3:PutObject"));

@@ -86,6 +86,36 @@ public sealed class LeastPrivilegeTests(DefaultApp defaults, AllOptionsApp allOp
     }
 
     [Fact]
+    public void ExternalDnsRole_ChangesOnlyNamesBelowTheApex_WhereTheEngineOwnsTheServiceRecords()
+    {
+        var common = defaults.Json[StackNames.Common("test")];
+        var statements = StatementsOfRole(common, "PodIdentityExternalDnsRole");
+
+        var change = Assert.Single(statements, s => s.Actions.Contains("route53:ChangeResourceRecordSets"));
+        Assert.Equal(["route53:ChangeResourceRecordSets"], change.Actions);
+        var condition = Assert.Single(change.Condition!.AsObject());
+        Assert.Equal("ForAllValues:StringLike", condition.Key);
+        var names = Assert.Single(condition.Value!.AsObject());
+        Assert.Equal("route53:ChangeResourceRecordSetsNormalizedRecordNames", names.Key);
+        var patterns = TemplateJson.Many(names.Value).Select(p => (string?)p).ToList();
+        Assert.Equal(["*.test.example.com"], patterns);
+        var pattern = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(patterns[0]!).Replace(@"\*", ".*", StringComparison.Ordinal) + "$");
+        Assert.Matches(pattern, "green.test.example.com");
+        Assert.Matches(pattern, "extdns-green.test.example.com");
+        Assert.Matches(pattern, "extdns-a-green.test.example.com");
+        Assert.DoesNotMatch(pattern, "test.example.com");
+        Assert.DoesNotMatch(pattern, "other.example.com");
+    }
+
+    [Theory]
+    [InlineData("test.example.com", "*.test.example.com")]
+    [InlineData("Test.Example.COM.", "*.test.example.com")]
+    public void BelowApex_IsInRoute53sNormalizedForm(string zoneName, string expected)
+    {
+        Assert.Equal(expected, Common.PodIdentityRoles.BelowApex(zoneName));
+    }
+
+    [Fact]
     public void EveryTrustPolicyNamesAServicePrincipal_NeverAnyone()
     {
         var principals = EveryStack

@@ -7,7 +7,8 @@ namespace SampleApp.Http;
 
 /// <summary>
 /// Answers a failed database call with 503 and a problem-details body, and turns readiness false at
-/// once so the load balancer stops sending traffic before the next probe would notice.
+/// once so the load balancer stops sending traffic before the next probe would notice; a request the
+/// database rejects (a 4xx such as ValidationException) gets 500 and leaves readiness alone.
 /// </summary>
 internal sealed partial class DatabaseFailureHandler(
     IProblemDetailsService problemDetails, ReadinessProbe readiness, AppSettings settings, ILogger<DatabaseFailureHandler> logger)
@@ -15,7 +16,17 @@ internal sealed partial class DatabaseFailureHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (httpContext.RequestAborted.IsCancellationRequested || !DatabaseFailures.IsDatabaseFailure(exception))
+        if (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (DatabaseFailures.IsRejectedRequest(exception))
+        {
+            return await AnswerRejectedRequestAsync(httpContext, exception);
+        }
+
+        if (!DatabaseFailures.IsDatabaseFailure(exception))
         {
             return false;
         }
@@ -38,6 +49,30 @@ internal sealed partial class DatabaseFailureHandler(
             },
         });
     }
+
+    // The database is fine and so is readiness: this request asked for something the table does not
+    // allow (a wrong key name, say), which is the service's own error.
+    private async ValueTask<bool> AnswerRejectedRequestAsync(HttpContext httpContext, Exception exception)
+    {
+        var reason = DatabaseFailures.DescribeRejection(exception);
+        LogRejectedRequest(logger, httpContext.Request.Path, reason, exception.GetType().Name);
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Request rejected by the database",
+                Detail = $"The service sent a request the database does not accept: {reason}. " +
+                    $"Check that {EnvironmentNames.TableName} and {EnvironmentNames.PartitionKey} match the table.",
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} was rejected by the database: {Reason} ({ErrorType})")]
+    private static partial void LogRejectedRequest(ILogger logger, string path, string reason, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Path} failed: {Reason} ({ErrorType})")]
     private static partial void LogDatabaseFailure(ILogger logger, string path, string reason, string errorType);

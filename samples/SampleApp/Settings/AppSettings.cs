@@ -30,4 +30,10 @@ internal sealed record AppSettings
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public FaultSettings Faults { get; init; } = FaultSettings.None;
+
+    /// <summary>
+    /// Shut down gracefully when standard input closes, so a test or sandbox child dies with its
+    /// parent; off by default, since a container's input may be closed from the start.
+    /// </summary>
+    public bool ExitWithParentStdin { get; init; }
 }

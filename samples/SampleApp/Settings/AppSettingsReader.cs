@@ -59,6 +59,13 @@ internal static partial class AppSettingsReader
 
         var faults = FaultSpecParser.Parse(Text(configuration, EnvironmentNames.Faults), errors);
 
+        var exitWithParent = Text(configuration, EnvironmentNames.ExitWithParentStdin) switch
+        {
+            null or "0" => false,
+            "1" => true,
+            var other => AddError(errors, false, $"{EnvironmentNames.ExitWithParentStdin}='{other}' must be 1 (exit when standard input closes) or 0; leave it unset in production."),
+        };
+
         return new AppSettings
         {
             TableName = tableName,
@@ -71,7 +78,14 @@ internal static partial class AppSettingsReader
             ShutdownDelay = shutdownDelay,
             ShutdownTimeout = shutdownTimeout,
             Faults = faults,
+            ExitWithParentStdin = exitWithParent,
         };
+    }
+
+    private static T AddError<T>(ICollection<string> errors, T fallback, string error)
+    {
+        errors.Add(error);
+        return fallback;
     }
 
     private static string? Text(IConfiguration configuration, string name) =>
@@ -89,7 +103,7 @@ internal static partial class AppSettingsReader
             return duration;
         }
 
-        errors.Add($"{name}='{text}' must be {Durations.Syntax}{(allowZero ? string.Empty : ", above zero")}.");
+        errors.Add($"{name}='{text}' must be {Durations.Syntax}{(allowZero ? string.Empty : ", above zero")}, at most {Durations.MaximumText}.");
         return fallback;
     }
 

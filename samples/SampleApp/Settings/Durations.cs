@@ -2,10 +2,18 @@ using System.Globalization;
 
 namespace SampleApp.Settings;
 
-/// <summary>Parses durations written as <c>400ms</c>, <c>2s</c>, <c>1.5s</c> or <c>1m</c>.</summary>
+/// <summary>Parses durations written as <c>400ms</c>, <c>2s</c>, <c>1.5s</c> or <c>1m</c>, up to <see cref="Maximum"/>.</summary>
 internal static class Durations
 {
     public const string Syntax = "a number followed by ms, s or m (for example 400ms, 2s, 1m)";
+
+    /// <summary>
+    /// The longest duration accepted. Far beyond any sensible setting, and far inside what TimeSpan
+    /// and timers hold (Task.Delay refuses about 49 days and more).
+    /// </summary>
+    public static readonly TimeSpan Maximum = TimeSpan.FromDays(1);
+
+    public const string MaximumText = "1440m (one day)";
 
     public static bool TryParse(string text, out TimeSpan duration)
     {
@@ -20,7 +28,14 @@ internal static class Durations
             return false;
         }
 
-        duration = TimeSpan.FromMilliseconds(value * unit);
+        // A long run of digits parses to a huge double or to infinity; TimeSpan would overflow on it.
+        var milliseconds = value * unit;
+        if (!double.IsFinite(milliseconds) || milliseconds > Maximum.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromMilliseconds(milliseconds);
         return true;
     }
 

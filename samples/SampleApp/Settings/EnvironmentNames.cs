@@ -13,4 +13,5 @@ internal static class EnvironmentNames
     public const string ShutdownDelay = "BLUEGREEN_SHUTDOWN_DELAY";
     public const string ShutdownTimeout = "BLUEGREEN_SHUTDOWN_TIMEOUT";
     public const string Faults = "BLUEGREEN_FAULTS";
+    public const string ExitWithParentStdin = "BLUEGREEN_EXIT_WITH_PARENT_STDIN";
 }

@@ -9,6 +9,7 @@ internal static partial class UserIds
 
     public static bool IsWellFormed(string id) => Pattern().IsMatch(id);
 
-    [GeneratedRegex("^[A-Za-z0-9_.@:-]{1,128}$")]
+    // \z, not $: $ also matches before a final newline, which would let "user-1\n" through.
+    [GeneratedRegex(@"\A[A-Za-z0-9_.@:-]{1,128}\z")]
     private static partial Regex Pattern();
 }

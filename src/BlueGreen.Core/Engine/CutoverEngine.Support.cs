@@ -1,3 +1,5 @@
+using System.Globalization;
+using BlueGreen.Core.Clusters;
 using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Metrics;
@@ -36,9 +38,19 @@ public sealed partial class CutoverEngine
     private async Task HandleRequestsAsync(CancellationToken cancellationToken)
     {
         var pending = await _services.Inbox.PendingAsync(cancellationToken);
+        foreach (var rejection in _services.Inbox.TakeRejections())
+        {
+            Notify(NoticeKind.Warning, rejection);
+        }
+
         foreach (var request in pending)
         {
-            if (!State.HandledRequests.Contains(request.Id))
+            if (request.Upgrade is { } target && target != State.UpgradeId)
+            {
+                // Left from another upgrade (its journal was moved aside): applying it here could move traffic nobody asked to move.
+                Notify(NoticeKind.RequestIgnored, $"{request.Action} from {request.RequestedBy} ignored: it was made for the upgrade {target}, not for this one ({State.UpgradeId}).");
+            }
+            else if (!State.HandledRequests.Contains(request.Id))
             {
                 var (_, ignored) = OperatorRules.Apply(State, request);
                 if (State.IsTerminal)
@@ -126,8 +138,52 @@ public sealed partial class CutoverEngine
             return;
         }
 
-        await _services.Router.SetWeightsAsync(state.AppliedWeights, cancellationToken);
+        if (await SetWeightsAsync(state.AppliedWeights, cancellationToken) is { } problem)
+        {
+            // Not a reason to stop: the journal still says where the upgrade stands, and its next change of weights sets them anyway.
+            Notify(NoticeKind.Warning, $"The weights {state.AppliedWeights} could not be re-asserted ({problem}); the upgrade goes on from the journal.");
+            return;
+        }
+
         Notify(NoticeKind.WeightsReasserted, $"Re-asserted the weights {state.AppliedWeights}.");
+    }
+
+    // The weights before the start, read a few times before giving up; null when the router never answered.
+    private async Task<(Weights? Weights, string? Problem)> ReadWeightsAsync(CancellationToken cancellationToken)
+    {
+        string? problem = null;
+        for (var attempt = 1; attempt <= _options.WeightAttempts; attempt++)
+        {
+            try
+            {
+                return (await _services.Router.GetWeightsAsync(cancellationToken), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                problem = $"the router failed: {e.Message}";
+            }
+
+            Notify(NoticeKind.Warning, $"The weights could not be read (attempt {attempt} of {_options.WeightAttempts}): {problem}.");
+            if (attempt < _options.WeightAttempts)
+            {
+                await Task.Delay(_options.PollPeriod, _time, cancellationToken);
+            }
+        }
+
+        return (null, problem);
+    }
+
+    // A probe that cannot answer says the colour is not ready, with why; the callers' messages say what to do.
+    private async Task<ClusterReadiness> CheckReadinessAsync(string colour, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _services.Probe.CheckAsync(colour, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ClusterReadiness.No($"probe failed: {e.Message}");
+        }
     }
 
     private async Task RecordAsync(CutoverEvent evt)
@@ -152,9 +208,23 @@ public sealed partial class CutoverEngine
     private static bool StageDone(CutoverState state, TimeSpan required) =>
         state.StageElapsed >= required && (required <= TimeSpan.Zero || state.LastVerdict == GateVerdict.Pass);
 
+    // Only once the candidate passed its readiness probe and verification: force skips the interval gate, never those.
     private static bool CanPromote(CutoverState state) =>
-        state.Underlying is CutoverPhase.PendingPhase or CutoverPhase.VerifyingCandidate
-        || (state.Underlying is CutoverPhase.Shifting && state.StepProgress != StepProgress.Done);
+        state.Underlying is CutoverPhase.Shifting && state.StepProgress != StepProgress.Done;
+
+    // A run that finds its upgrade already over says so, rather than repeat the old outcome as if it had just happened.
+    private CutoverOutcome EndedBefore(CutoverState state)
+    {
+        var ended = OutcomeOf(state);
+        var how = state.Phase switch
+        {
+            CutoverPhase.Completed => "completed",
+            CutoverPhase.RolledBack => "rolled back",
+            _ => "aborted",
+        };
+        var at = _journal!.Entries[^1].Event.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return ended with { Reason = $"This upgrade has ended ({how} at {at}); move {_services.Journal.Location} aside to start a new one. {ended.Reason}" };
+    }
 
     private CutoverOutcome OutcomeOf(CutoverState state) => state.Phase switch
     {

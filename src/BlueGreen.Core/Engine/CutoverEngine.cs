@@ -72,7 +72,14 @@ public sealed partial class CutoverEngine
                         : "Finish or roll back that upgrade with the configuration it started with."));
             }
 
-            if (state.Started && !state.IsTerminal)
+            if (state.IsTerminal)
+            {
+                // Leftover requests are removed with a notice, so they never reach a later upgrade.
+                await HandleRequestsAsync(cancellationToken);
+                return EndedBefore(state);
+            }
+
+            if (state.Started)
             {
                 Notify(NoticeKind.Resumed, $"Resuming the upgrade {state.From} -> {state.To} from the journal at event {state.Sequence}: {state.Phase.Name}.");
                 await ReassertAsync(cancellationToken);
@@ -98,8 +105,7 @@ public sealed partial class CutoverEngine
     {
         if (!State.Started)
         {
-            await StartAsync(cancellationToken);
-            return null;
+            return await StartAsync(cancellationToken);
         }
 
         await HandleRequestsAsync(cancellationToken);
@@ -152,9 +158,17 @@ public sealed partial class CutoverEngine
         }
     }
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    private async Task<CutoverOutcome?> StartAsync(CancellationToken cancellationToken)
     {
-        var weights = await _services.Router.GetWeightsAsync(cancellationToken);
+        var (weights, problem) = await ReadWeightsAsync(cancellationToken);
+        if (weights is null)
+        {
+            return new CutoverOutcome(
+                OutcomeKind.Failed,
+                $"The service name's weights could not be read in {_options.WeightAttempts} attempts ({problem}). Nothing was changed; check access to the traffic router and run again.",
+                State);
+        }
+
         if (weights.Share(_plan.From) < 1.0)
         {
             throw new CutoverException(
@@ -162,12 +176,14 @@ public sealed partial class CutoverEngine
                 + "Check traffic.live in the configuration, or finish the upgrade that moved traffic before starting another.");
         }
 
-        await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now });
+        var upgradeId = Guid.NewGuid().ToString("N")[..16];
+        await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now, UpgradeId = upgradeId });
+        return null;
     }
 
     private async Task<CutoverOutcome?> BeginVerificationAsync(CancellationToken cancellationToken)
     {
-        var readiness = await _services.Probe.CheckAsync(_plan.To, cancellationToken);
+        var readiness = await CheckReadinessAsync(_plan.To, cancellationToken);
         if (!readiness.Ready)
         {
             return new CutoverOutcome(
@@ -266,7 +282,7 @@ public sealed partial class CutoverEngine
             await RecordAsync(new RollbackWeightsApplied(weights) { At = Now });
         }
 
-        var readiness = await _services.Probe.CheckAsync(_plan.From, cancellationToken);
+        var readiness = await CheckReadinessAsync(_plan.From, cancellationToken);
         if (!readiness.Ready)
         {
             return new CutoverOutcome(

@@ -42,7 +42,11 @@ public abstract record CutoverEvent
 /// <param name="FinalStep">Index of the final 100 % share step, where a promotion jumps to.</param>
 /// <param name="Plan">The plan's description.</param>
 /// <param name="InitialWeights">The weights found before anything changed.</param>
-public sealed record CutoverStarted(string From, string To, int StepCount, int FinalStep, string Plan, Weights InitialWeights) : CutoverEvent;
+public sealed record CutoverStarted(string From, string To, int StepCount, int FinalStep, string Plan, Weights InitialWeights) : CutoverEvent
+{
+    /// <summary>This upgrade's id, which operator requests name to be applied to it; null in journals that predate it (the start time then stands in).</summary>
+    public string? UpgradeId { get; init; }
+}
 
 /// <summary>The candidate's verification window at 0 % began.</summary>
 public sealed record VerificationStarted : CutoverEvent;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlueGreen.Core.Gates;
 
 namespace BlueGreen.Core.Engine;
@@ -36,6 +37,7 @@ public static class CutoverFold
             CutoverStarted started => next with
             {
                 Started = true,
+                UpgradeId = started.UpgradeId ?? started.At.ToString("O", CultureInfo.InvariantCulture),
                 From = started.From,
                 To = started.To,
                 StepCount = started.StepCount,
@@ -148,7 +150,10 @@ public static class CutoverFold
     private static CutoverState Promote(CutoverState state)
     {
         var promoted = state with { Promoted = true, PromoteRequested = true };
-        if (state.Step == state.FinalStep && state.StepProgress != StepProgress.None)
+
+        // Once the final share step has started, all traffic is on its way to the candidate: the promotion
+        // finishes the step in hand (a pause or an approval after the final step included) and drains.
+        if (state.Step > state.FinalStep || (state.Step == state.FinalStep && state.StepProgress != StepProgress.None))
         {
             return promoted with { Phase = new CutoverPhase.Shifting(state.Step, state.StepProgress == StepProgress.Applied) };
         }

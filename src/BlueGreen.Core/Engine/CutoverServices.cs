@@ -28,18 +28,19 @@ public sealed record CutoverServices
     public IReadOnlyList<ICutoverObserver> Observers { get; init; } = [];
 
     /// <summary>The local implementations: journal, lock and inbox as files under <paramref name="stateDirectory"/>
-    /// (<c>journal.jsonl</c>, <c>lock.json</c>, <c>requests/</c>).</summary>
+    /// (<c>journal.jsonl</c>, <c>lock.json</c>, <c>requests/</c>); requests are stamped with the journal's upgrade.</summary>
     public static CutoverServices Local(string stateDirectory, ITrafficRouter router, IMetricSource metrics, IClusterProbe probe, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
+        var journal = new FileJournalStore(Path.Combine(stateDirectory, "journal.jsonl"));
         return new()
         {
             Router = router,
             Metrics = metrics,
             Probe = probe,
-            Journal = new FileJournalStore(Path.Combine(stateDirectory, "journal.jsonl")),
+            Journal = journal,
             Lock = new FileLock(Path.Combine(stateDirectory, "lock.json"), time),
-            Inbox = new DirectoryOperatorInbox(Path.Combine(stateDirectory, "requests")),
+            Inbox = new UpgradeStampingInbox(new DirectoryOperatorInbox(Path.Combine(stateDirectory, "requests")), journal),
             Time = time,
         };
     }

@@ -27,6 +27,9 @@ public sealed record CutoverState
     /// <summary>Index of the final 100 % share step.</summary>
     public int FinalStep { get; init; }
 
+    /// <summary>The upgrade's id as recorded at the start; operator requests made for another id are not applied.</summary>
+    public string UpgradeId { get; init; } = string.Empty;
+
     /// <summary>The plan's description as recorded at the start.</summary>
     public string Plan { get; init; } = string.Empty;
 

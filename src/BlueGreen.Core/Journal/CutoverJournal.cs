@@ -35,11 +35,11 @@ public sealed class CutoverJournal
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Opens the journal to write: checks every record and removes a torn last one from the store.</summary>
-    /// <exception cref="JournalCorruptException">A record other than the last is damaged, out of sequence, or of an unknown type.</exception>
+    /// <exception cref="JournalCorruptException">A record is damaged (torn anywhere but at the end, or whole by its checksum but unreadable), out of sequence, or of an unknown type.</exception>
     public static Task<CutoverJournal> OpenAsync(IJournalStore store, CancellationToken cancellationToken) => LoadAsync(store, repair: true, cancellationToken);
 
     /// <summary>Reads the journal without changing the store (a torn last record is skipped, not removed).</summary>
-    /// <exception cref="JournalCorruptException">A record other than the last is damaged, out of sequence, or of an unknown type.</exception>
+    /// <exception cref="JournalCorruptException">A record is damaged (torn anywhere but at the end, or whole by its checksum but unreadable), out of sequence, or of an unknown type.</exception>
     public static Task<CutoverJournal> ReadAsync(IJournalStore store, CancellationToken cancellationToken) => LoadAsync(store, repair: false, cancellationToken);
 
     /// <summary>Records <paramref name="evt"/> durably, then folds it in.</summary>
@@ -97,7 +97,7 @@ public sealed class CutoverJournal
             var (entry, problem) = Parse(records[i]);
             if (entry is null)
             {
-                if (i == records.Count - 1 && problem is not UnknownType)
+                if (i == records.Count - 1 && problem is Torn)
                 {
                     // A crash mid-write leaves exactly this: a damaged final record whose action never counted as done.
                     warnings.Add($"The journal {store.Location} ended in a torn line {line} ({problem!.Text}), left by a crash while writing; it was dropped{(repair ? " and the journal repaired" : string.Empty)}.");
@@ -142,40 +142,58 @@ public sealed class CutoverJournal
     {
         if (string.IsNullOrWhiteSpace(record))
         {
-            return (null, new ParseProblem("the line is empty"));
+            return (null, new Torn("the line is empty"));
         }
 
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(record);
+            document = JsonDocument.Parse(record);
+        }
+        catch (JsonException e)
+        {
+            return (null, new Torn($"the line is not valid JSON: {e.Message}"));
+        }
+
+        using (document)
+        {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("seq", out var seqElement) || !seqElement.TryGetInt64(out var sequence)
                 || !root.TryGetProperty("sum", out var sumElement) || sumElement.ValueKind != JsonValueKind.String
                 || !root.TryGetProperty("event", out var eventElement) || eventElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, new ParseProblem("the line is not a journal record (seq, sum and event are required)"));
+                return (null, new Torn("the line is not a journal record (seq, sum and event are required)"));
             }
 
             var json = eventElement.GetRawText();
             if (sumElement.GetString() != Checksum(sequence, json))
             {
-                return (null, new ParseProblem("the checksum does not match the content"));
+                return (null, new Torn("the checksum does not match the content"));
             }
 
-            var type = eventElement.TryGetProperty("type", out var typeElement) ? typeElement.GetString() : null;
-            if (type is null || !KnownTypes.Contains(type))
+            // The checksum holds, so the record was written whole: whatever is wrong with it now is damage, never a torn write.
+            if (!eventElement.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             {
-                return (null, new UnknownType($"the event type '{type}' is unknown; this journal was written by a newer bluegreen. Upgrade bluegreen to continue this upgrade"));
+                return (null, new ParseProblem("the event has no type"));
             }
 
-            var evt = eventElement.Deserialize<CutoverEvent>(JournalJson.Options)
-                ?? throw new JsonException("the event is null");
-            return (new JournalEntry(sequence, evt), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, new ParseProblem($"the line is not valid JSON: {e.Message}"));
+            var type = typeElement.GetString()!;
+            if (!KnownTypes.Contains(type))
+            {
+                return (null, new ParseProblem($"the event type '{type}' is unknown; this journal was written by a newer bluegreen. Upgrade bluegreen to continue this upgrade"));
+            }
+
+            try
+            {
+                var evt = eventElement.Deserialize<CutoverEvent>(JournalJson.Options)
+                    ?? throw new JsonException("the event is null");
+                return (new JournalEntry(sequence, evt), null);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
+            {
+                return (null, new ParseProblem($"the '{type}' event cannot be read ({e.Message})"));
+            }
         }
     }
 
@@ -191,7 +209,8 @@ public sealed class CutoverJournal
         .Select(a => (string)a.TypeDiscriminator!)
         .ToHashSet(StringComparer.Ordinal);
 
+    // A problem with a record: damage, unless it is a Torn one (what a crash mid-write leaves).
     private record ParseProblem(string Text);
 
-    private sealed record UnknownType(string Text) : ParseProblem(Text);
+    private sealed record Torn(string Text) : ParseProblem(Text);
 }

@@ -12,47 +12,87 @@ public sealed class FileLock : ILock
     /// <summary>The id reported for a lock file that cannot be read (its writer died mid-write).</summary>
     public const string UnreadableId = "unreadable";
 
-    private const int ReadAttempts = 5;
+    private static readonly TimeSpan DefaultYoungFile = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ReadRetryDelay = TimeSpan.FromMilliseconds(20);
+
+    // The file system stamps files with the real clock, so a file's age is measured on the real
+    // clock too, whatever clock the lock's own times come from.
+    private static readonly TimeProvider FileClock = TimeProvider.System;
 
     private readonly string _path;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _youngFile;
 
     public FileLock(string path, TimeProvider time)
+        : this(path, time, DefaultYoungFile)
+    {
+    }
+
+    /// <param name="path">The lock file.</param>
+    /// <param name="time">The clock of the lock's times (acquired, heartbeat, expiry).</param>
+    /// <param name="youngFile">How long after its last write an unreadable lock file counts as still being written, and is read again.</param>
+    internal FileLock(string path, TimeProvider time, TimeSpan youngFile)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(time);
         _path = Path.GetFullPath(path);
         _time = time;
+        _youngFile = youngFile;
     }
 
-    public Task<LockInfo> AcquireAsync(LockHolder holder, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task<LockInfo> AcquireAsync(LockHolder holder, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(holder);
         var now = _time.GetUtcNow();
         var info = new LockInfo(Guid.NewGuid().ToString("N")[..12], holder, now, now, now + ttl);
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
 
+        // Serialized before the file exists, so the file is filled by one write right after its creation.
+        var content = JsonSerializer.SerializeToUtf8Bytes(info, JournalJson.Options);
+        FileStream stream;
         try
         {
-            // CreateNew is O_CREAT|O_EXCL: of two processes, exactly one creates the file. Readers are
-            // let in (FileShare.Read) and retry the instant before the content is written.
-            using var stream = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            JsonSerializer.Serialize(stream, info, JournalJson.Options);
-            stream.Flush(flushToDisk: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+
+            // CreateNew is O_CREAT|O_EXCL: of two processes, exactly one creates the file.
+            stream = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         }
         catch (IOException) when (File.Exists(_path))
         {
-            throw new LockHeldException(ReadCurrent() ?? Unreadable(now), now);
+            throw new LockHeldException(await ReadCurrentAsync(cancellationToken) ?? Unreadable(now), now);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failure("created", e);
         }
 
-        return Task.FromResult(info);
+        try
+        {
+            using (stream)
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+        }
+        catch (Exception e)
+        {
+            // An empty or half-written lock file would keep everyone out as "unreadable": it is ours, so take
+            // it back whatever went wrong. A file size limit surfaces as ArgumentOutOfRangeException, not IOException.
+            TryDelete(_path);
+            if (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+            {
+                throw Failure("written", e);
+            }
+
+            throw;
+        }
+
+        return info;
     }
 
-    public Task<LockInfo> RenewAsync(LockInfo held, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task<LockInfo> RenewAsync(LockInfo held, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(held);
-        var current = ReadCurrent();
+        var current = await ReadCurrentAsync(cancellationToken);
         if (current?.Id != held.Id)
         {
             throw new LockLostException($"The lock {held.Id} at '{_path}' is no longer held by this process ({(current is null ? "the file is gone" : $"it is now held by {current.Holder}")}); it was force-unlocked. Stopping without further changes.");
@@ -60,25 +100,39 @@ public sealed class FileLock : ILock
 
         var now = _time.GetUtcNow();
         var renewed = current with { HeartbeatAt = now, ExpiresAt = now + ttl };
-        File.Move(WriteTemporary(renewed), _path, overwrite: true);
-        return Task.FromResult(renewed);
-    }
-
-    public Task ReleaseAsync(LockInfo held, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(held);
-        if (ReadCurrent()?.Id == held.Id)
+        var temporary = $"{_path}.{renewed.Id}.{Environment.ProcessId}.tmp";
+        try
         {
-            File.Delete(_path);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(renewed, JournalJson.Options));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            TryDelete(temporary);
+            throw Failure("renewed", e);
         }
 
-        return Task.CompletedTask;
+        return renewed;
     }
 
-    public Task<LockInfo?> ReadAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(File.Exists(_path) ? ReadCurrent() ?? Unreadable(_time.GetUtcNow()) : null);
+    public async Task ReleaseAsync(LockInfo held, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if ((await ReadCurrentAsync(cancellationToken))?.Id == held.Id)
+        {
+            Delete();
+        }
+    }
 
-    public Task ForceUnlockAsync(string lockId, CancellationToken cancellationToken)
+    public async Task<LockInfo?> ReadAsync(CancellationToken cancellationToken) =>
+        File.Exists(_path) ? await ReadCurrentAsync(cancellationToken) ?? Unreadable(_time.GetUtcNow()) : null;
+
+    public async Task ForceUnlockAsync(string lockId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(lockId);
         if (!File.Exists(_path))
@@ -86,54 +140,74 @@ public sealed class FileLock : ILock
             throw new LockException($"Nothing to force-unlock: no lock is held at '{_path}'.");
         }
 
-        var current = ReadCurrent();
+        var current = await ReadCurrentAsync(cancellationToken);
         var currentId = current?.Id ?? UnreadableId;
         if (currentId != lockId)
         {
             throw new LockException($"The lock at '{_path}' has the id {currentId}{(current is null ? string.Empty : $" (held by {current.Holder})")}, not {lockId}. Check the id in the error that named the holder and try again.");
         }
 
-        File.Delete(_path);
-        return Task.CompletedTask;
-    }
-
-    private string WriteTemporary(LockInfo info)
-    {
-        var temporary = $"{_path}.{info.Id}.{Environment.ProcessId}.tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, info, JournalJson.Options);
-            stream.Flush(flushToDisk: true);
-        }
-
-        return temporary;
+        Delete();
     }
 
     // Null when there is no lock file, or when it stays unreadable (its writer died mid-write).
-    private LockInfo? ReadCurrent()
+    private async Task<LockInfo?> ReadCurrentAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var started = FileClock.GetTimestamp();
+        while (true)
         {
             try
             {
                 return JsonSerializer.Deserialize<LockInfo>(File.ReadAllBytes(_path), JournalJson.Options);
             }
-            catch (FileNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
                 return null;
             }
+            catch (UnauthorizedAccessException e)
+            {
+                throw Failure("read", e);
+            }
             catch (Exception e) when (e is JsonException or IOException)
             {
-                if (attempt == ReadAttempts)
+                // A file just created may not be written yet: its writer gets a moment before it counts as dead.
+                var age = FileClock.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(_path);
+                if (age >= _youngFile || FileClock.GetElapsedTime(started) >= _youngFile)
                 {
                     return null;
                 }
 
-                // A live writer finishes within microseconds; this waits for it in real time on purpose.
-                Thread.Sleep(ReadRetryDelay);
+                await Task.Delay(ReadRetryDelay, FileClock, cancellationToken);
             }
         }
     }
+
+    private void Delete()
+    {
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failure("removed", e);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The original failure is what the operator needs to see; this one adds nothing.
+        }
+    }
+
+    private LockException Failure(string action, Exception e) =>
+        new($"The lock file '{_path}' could not be {action} ({e.Message}). Check that its directory exists and that this user may write there, then run again.", e);
 
     private static LockInfo Unreadable(DateTimeOffset now) =>
         new(UnreadableId, new LockHolder("unknown", "unknown", 0), now, DateTimeOffset.MinValue, DateTimeOffset.MinValue);

@@ -14,4 +14,10 @@ public interface IOperatorInbox
 
     /// <summary>Removes a handled request; completing an unknown id does nothing.</summary>
     Task CompleteAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why stored requests were set aside unread since the last call (each message names the request
+    /// and what to do), for the engine to report as warnings. None for an inbox that rejects nothing.
+    /// </summary>
+    IReadOnlyList<string> TakeRejections() => [];
 }

@@ -2,7 +2,7 @@ using BlueGreen.Core.Engine;
 
 namespace BlueGreen.Core.Operators;
 
-/// <summary>A stored operator request cannot be read; the message names the file and what to do.</summary>
+/// <summary>The operator inbox itself cannot be read; the message names it and what to do.</summary>
 public sealed class OperatorInboxException : CutoverException
 {
     public OperatorInboxException()

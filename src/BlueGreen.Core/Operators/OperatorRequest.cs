@@ -10,6 +10,16 @@ namespace BlueGreen.Core.Operators;
 /// <param name="RequestedAt">When the request was made.</param>
 public sealed record OperatorRequest(string Id, OperatorAction Action, bool Force, string RequestedBy, DateTimeOffset RequestedAt)
 {
+    /// <summary>
+    /// The id of the upgrade this request is for (<see cref="Engine.CutoverState.UpgradeId"/>); an engine
+    /// running another upgrade ignores it. Null when no upgrade had started when it was made: then it is
+    /// for the upgrade the next engine runs.
+    /// </summary>
+    public string? Upgrade { get; init; }
+
+    /// <summary>Whether <paramref name="id"/> is a request id: 1 to 64 hexadecimal digits, as <see cref="Create"/> makes them.</summary>
+    public static bool IsValidId(string? id) => id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiHexDigit);
+
     /// <summary>A new request by this process's user, stamped with <paramref name="time"/>'s clock.</summary>
     public static OperatorRequest Create(OperatorAction action, TimeProvider time, bool force = false)
     {

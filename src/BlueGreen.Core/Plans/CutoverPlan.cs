@@ -84,9 +84,9 @@ public sealed record CutoverPlan
             problems.Add($"traffic: the live and the candidate colour are both '{From}'; they must differ.");
         }
 
-        if (WeightScale is < 1 or > Weights.MaxWeight)
+        if (WeightScale is < Weights.MinScale or > Weights.MaxWeight)
         {
-            problems.Add($"traffic.weightScale is {WeightScale}; it must be within 1..{Weights.MaxWeight}.");
+            problems.Add($"traffic.weightScale is {WeightScale}; it must be within {Weights.MinScale}..{Weights.MaxWeight}, so that every percentage gets a weight of its own.");
         }
 
         if (Drain < TimeSpan.Zero)
@@ -118,6 +118,16 @@ public sealed record CutoverPlan
         if (Gates.Interval <= TimeSpan.Zero)
         {
             problems.Add("gates.interval must be positive.");
+        }
+
+        if (Gates.MinRequests < 1)
+        {
+            problems.Add($"gates.minRequests is {Gates.MinRequests}; it must be at least 1, or an interval without a single request would pass.");
+        }
+
+        if (!(Gates.MinSuccessRate is >= 0 and <= 100))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"gates.minSuccessRate is {Gates.MinSuccessRate}; it must be within 0..100 (a percentage)."));
         }
 
         if (Gates.FailureThreshold < 1)

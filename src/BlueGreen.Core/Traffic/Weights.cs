@@ -12,6 +12,9 @@ public sealed class Weights : IEquatable<Weights>
     /// <summary>Highest weight Route53 accepts.</summary>
     public const int MaxWeight = 255;
 
+    /// <summary>Smallest scale a share is mapped onto: from 100 up, every whole percentage has a weight of its own.</summary>
+    public const int MinScale = 100;
+
     private readonly ImmutableSortedDictionary<string, int> _byColour;
 
     public Weights(IEnumerable<KeyValuePair<string, int>> byColour)
@@ -48,7 +51,7 @@ public sealed class Weights : IEquatable<Weights>
     /// <summary>Every colour with its weight, in ordinal order of colour.</summary>
     public IReadOnlyDictionary<string, int> ByColour => _byColour;
 
-    /// <summary>The weights that give <paramref name="candidate"/> <paramref name="percent"/> % and <paramref name="live"/> the rest, on a scale of <paramref name="scale"/>.</summary>
+    /// <summary>The weights that give <paramref name="candidate"/> <paramref name="percent"/> % and <paramref name="live"/> the rest, on a scale of <paramref name="scale"/> (<see cref="MinScale"/>..<see cref="MaxWeight"/>).</summary>
     public static Weights ForShare(string live, string candidate, int percent, int scale = 100)
     {
         if (percent is < 0 or > 100)
@@ -56,9 +59,9 @@ public sealed class Weights : IEquatable<Weights>
             throw new ArgumentOutOfRangeException(nameof(percent), percent, "A share is a percentage within 0..100.");
         }
 
-        if (scale is < 1 or > MaxWeight)
+        if (scale is < MinScale or > MaxWeight)
         {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"The weight scale must be within 1..{MaxWeight}.");
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"The weight scale must be within {MinScale}..{MaxWeight}: below {MinScale} some percentages cannot be told apart (on a scale of 1, anything under 100 % gives the candidate nothing).");
         }
 
         if (live == candidate)
@@ -66,19 +69,9 @@ public sealed class Weights : IEquatable<Weights>
             throw new ArgumentException("The live and candidate colours must differ.", nameof(candidate));
         }
 
-        // Round half away from zero so 50 % of an odd scale still favours the candidate visibly,
-        // and any non-zero percentage gives the candidate a non-zero weight.
+        // Round half away from zero so 50 % of an odd scale still favours the candidate visibly. From a
+        // scale of 100 up, 1 % rounds to at least 1 and 99 % to at most scale - 1, so both colours keep traffic.
         var candidateWeight = (int)Math.Round(scale * percent / 100.0, MidpointRounding.AwayFromZero);
-        if (percent > 0 && candidateWeight == 0)
-        {
-            candidateWeight = 1;
-        }
-
-        if (percent < 100 && candidateWeight == scale)
-        {
-            candidateWeight = scale - 1;
-        }
-
         return new Weights([new(live, scale - candidateWeight), new(candidate, candidateWeight)]);
     }
 

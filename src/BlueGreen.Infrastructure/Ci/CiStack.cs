@@ -17,7 +17,7 @@ namespace BlueGreen.Infrastructure.Ci;
 /// </summary>
 public sealed class CiStack : Stack
 {
-    /// <summary>Standard Amazon Linux 2023 image: Docker in privileged mode; the .NET 10 SDK comes from the Dockerfile's build stage.</summary>
+    /// <summary>Standard Amazon Linux 2023 image; the buildspec installs the .NET 10 SDK, which builds and pushes the image itself.</summary>
     public const string BuildImage = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
     /// <summary>Days a build cache object lives before it is rebuilt.</summary>
@@ -70,6 +70,8 @@ public sealed class CiStack : Stack
             AssumedBy = new ServicePrincipal("codebuild.amazonaws.com"),
         });
         Repository.GrantPullPush(Role);
+        // The buildspec's post_build confirms the pushed tag with `aws ecr describe-images`.
+        Repository.Grant(Role, "ecr:DescribeImages");
         LogGroup.GrantWrite(Role);
         CacheBucket.GrantRead(Role);
         CacheBucket.GrantPut(Role);
@@ -99,12 +101,12 @@ public sealed class CiStack : Stack
                 Type = "LINUX_CONTAINER",
                 ComputeType = "BUILD_GENERAL1_SMALL",
                 Image = BuildImage,
-                // docker build needs the Docker daemon, which runs only in privileged mode.
-                PrivilegedMode = true,
+                // The .NET SDK publishes and pushes the image without a Docker daemon, so the build
+                // needs no privileged mode, which would give it root on the build host.
+                PrivilegedMode = false,
                 EnvironmentVariables = new object[]
                 {
-                    new CfnProject.EnvironmentVariableProperty { Name = "IMAGE_REPOSITORY_URI", Value = Repository.RepositoryUri },
-                    new CfnProject.EnvironmentVariableProperty { Name = "ECR_REGISTRY", Value = $"{Aws.ACCOUNT_ID}.dkr.ecr.{Aws.REGION}.{Aws.URL_SUFFIX}" },
+                    new CfnProject.EnvironmentVariableProperty { Name = BuildspecVariables.RepositoryUri, Value = Repository.RepositoryUri },
                 },
             },
             Cache = new CfnProject.ProjectCacheProperty { Type = "S3", Location = $"{CacheBucket.BucketName}/cache" },

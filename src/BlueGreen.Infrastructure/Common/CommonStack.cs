@@ -29,7 +29,7 @@ public sealed class CommonStack : Stack
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
 
-        Roles = new PodIdentityRoles(this, "PodIdentity", Table, Dns.Zone);
+        Roles = new PodIdentityRoles(this, "PodIdentity", Table, Dns.Zone, config.Dns.ZoneName);
 
         // The cutover engine's journal and lock: versions keep every journal state a crash could need.
         JournalBucket = SecureBuckets.Create(this, "Journal", versioned: true);

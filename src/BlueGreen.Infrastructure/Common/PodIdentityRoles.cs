@@ -16,7 +16,10 @@ public sealed class PodIdentityRoles : Construct
     /// <summary>The service that assumes Pod Identity roles on behalf of pods.</summary>
     public const string PodsPrincipal = "pods.eks.amazonaws.com";
 
-    public PodIdentityRoles(Construct scope, string id, ITable table, IPublicHostedZone zone)
+    /// <summary>Route 53's condition key holding every record name of one ChangeResourceRecordSets call.</summary>
+    public const string RecordNamesConditionKey = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
+
+    public PodIdentityRoles(Construct scope, string id, ITable table, IPublicHostedZone zone, string zoneName)
         : base(scope, id)
     {
         App = NewRole("AppRole", "Sample app (app/app-sa): reads the environment's one table.");
@@ -29,11 +32,27 @@ public sealed class PodIdentityRoles : Construct
             Roles = [LoadBalancerController],
         });
 
-        ExternalDns = NewRole("ExternalDnsRole", "ExternalDNS (external-dns/external-dns): changes records in the subdomain zone only.");
+        ExternalDns = NewRole("ExternalDnsRole", "ExternalDNS (external-dns/external-dns): changes records below the subdomain zone's apex only.");
         ExternalDns.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Sid = "ChangeRecordsInTheSubdomainZone",
-            Actions = ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"],
+            // The apex carries the engine's weighted service records: ExternalDNS may change only names
+            // below it (each colour's host and its TXT registry records, which carry a prefix).
+            // Route 53 compares normalized names: lower case, no trailing dot.
+            Sid = "ChangeRecordsBelowTheZoneApex",
+            Actions = ["route53:ChangeResourceRecordSets"],
+            Resources = [zone.HostedZoneArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ForAllValues:StringLike"] = new Dictionary<string, object>
+                {
+                    [RecordNamesConditionKey] = new[] { BelowApex(zoneName) },
+                },
+            },
+        }));
+        ExternalDns.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadRecordsInTheSubdomainZone",
+            Actions = ["route53:ListResourceRecordSets", "route53:ListTagsForResources"],
             Resources = [zone.HostedZoneArn],
         }));
         ExternalDns.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
@@ -43,6 +62,13 @@ public sealed class PodIdentityRoles : Construct
             Actions = ["route53:ListHostedZones"],
             Resources = ["*"],
         }));
+    }
+
+    /// <summary>The pattern of every record name strictly below the zone's apex, in Route 53's normalized form.</summary>
+    public static string BelowApex(string zoneName)
+    {
+        ArgumentNullException.ThrowIfNull(zoneName);
+        return "*." + zoneName.TrimEnd('.').ToLowerInvariant();
     }
 
     public Role App { get; }

@@ -4,12 +4,28 @@ using System.Text;
 
 namespace BlueGreen.Sandbox.Database;
 
-/// <summary>Installs the pinned dynalite packages with <c>npm ci</c> when they are missing.</summary>
+/// <summary>Installs the pinned dynalite packages with <c>npm ci</c> unless a finished install of the current lock file is there.</summary>
 internal static class NpmInstaller
 {
-    /// <summary>True when the packages the launcher needs are present.</summary>
-    public static bool IsInstalled(string toolDirectory) =>
-        File.Exists(Path.Combine(toolDirectory, "node_modules", "dynalite", "package.json"));
+    /// <summary>
+    /// Written into node_modules after <c>npm ci</c> succeeds, holding the lock file's hash. An
+    /// interrupted install leaves none (npm ci empties node_modules first), and a changed lock file
+    /// no longer matches it: both mean install again.
+    /// </summary>
+    public const string MarkerName = ".bluegreen-installed";
+
+    /// <summary>The arguments of the install: offline from npm's cache when it holds the pinned versions.</summary>
+    public static readonly IReadOnlyList<string> CiArguments = ["ci", "--prefer-offline", "--no-audit", "--no-fund"];
+
+    /// <summary>True when a finished install of the current package-lock.json is present.</summary>
+    public static bool IsInstalled(string toolDirectory)
+    {
+        var marker = MarkerPath(toolDirectory);
+        return File.Exists(marker)
+            && File.Exists(Path.Combine(toolDirectory, "node_modules", "dynalite", "package.json"))
+            && LockHash(toolDirectory) is { } hash
+            && string.Equals(File.ReadAllText(marker).Trim(), hash, StringComparison.Ordinal);
+    }
 
     public static async Task EnsureInstalledAsync(string toolDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -35,7 +51,7 @@ internal static class NpmInstaller
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
+        foreach (var argument in CiArguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -60,6 +76,12 @@ internal static class NpmInstaller
                 "Check that the npm registry is reachable, or run 'npm ci' there yourself.");
         }
 
+        if (process.ExitCode == 0 && LockHash(toolDirectory) is { } hash
+            && File.Exists(Path.Combine(toolDirectory, "node_modules", "dynalite", "package.json")))
+        {
+            await File.WriteAllTextAsync(MarkerPath(toolDirectory), hash, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (process.ExitCode != 0 || !IsInstalled(toolDirectory))
         {
             var detail = (await errors.ConfigureAwait(false)).Trim();
@@ -72,6 +94,14 @@ internal static class NpmInstaller
                 $"'npm ci' in {toolDirectory} failed with exit code {process.ExitCode}: {Summary(detail)} " +
                 "Fix the cause (network, disk, Node.js version) or run 'npm ci' there yourself.");
         }
+    }
+
+    private static string MarkerPath(string toolDirectory) => Path.Combine(toolDirectory, "node_modules", MarkerName);
+
+    private static string? LockHash(string toolDirectory)
+    {
+        var lockFile = Path.Combine(toolDirectory, "package-lock.json");
+        return File.Exists(lockFile) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(lockFile))) : null;
     }
 
     /// <summary>The lock file that serialises installs into one tool directory across processes.</summary>

@@ -93,6 +93,83 @@ public sealed partial class CutoverEngineTests
         Assert.DoesNotContain((await harness.EventsAsync()).OfType<IntervalEvaluated>(), i => i.Step == 0);
     }
 
+    [Fact]
+    public async Task Promote_DuringAnApprovalAfterTheFinalStep_CompletesItAndDrains()
+    {
+        // Given an upgrade waiting on an approval that follows the final 100 % step
+        var harness = Stopping(EngineHarness.DefaultPlan(EngineHarness.Share(10), EngineHarness.Share(100), new ApprovalStep("sign off")));
+        var waiting = await harness.RunAsync();
+
+        // When an operator promotes instead of resuming
+        await harness.SubmitAsync(OperatorAction.Promote);
+        var finished = await harness.RunAsync();
+
+        // Then the approval step completes, the drain runs and the upgrade ends
+        Assert.Equal(PauseReason.Approval, Assert.IsType<CutoverPhase.Paused>(waiting.State.Phase).Reason);
+        Assert.True(finished.Kind == OutcomeKind.Completed, finished.Reason);
+        Assert.Equal([0, 1, 2], finished.State.CompletedSteps);
+        Assert.Single((await harness.EventsAsync()).OfType<DrainStarted>());
+        Assert.Equal([harness.WeightsFor(10), harness.WeightsFor(100)], harness.Sets().Distinct());
+    }
+
+    [Fact]
+    public async Task PromoteWithForce_DuringATimedPauseAfterTheFinalStep_EndsThePause()
+    {
+        var harness = new EngineHarness(EngineHarness.DefaultPlan(EngineHarness.Share(10), EngineHarness.Share(100), new TimedPauseStep(EngineHarness.Interval * 10)));
+        harness.SubmitWhen((e, _) => e is StepStarted { Step: 2 }, OperatorAction.Promote, force: true);
+
+        var outcome = await harness.RunAsync();
+
+        Assert.True(outcome.Kind == OutcomeKind.Completed, outcome.Reason);
+        Assert.Equal([0, 1, 2], outcome.State.CompletedSteps);
+        Assert.DoesNotContain((await harness.EventsAsync()).OfType<IntervalEvaluated>(), i => i.Step == 2);
+    }
+
+    [Fact]
+    public async Task PromoteWithForce_BeforeTheStart_StillChecksTheCandidatesReadiness()
+    {
+        var harness = new EngineHarness();
+        harness.Probe.Readiness["green"] = Clusters.ClusterReadiness.No("argocd app 'app' is Degraded");
+        await harness.SubmitAsync(OperatorAction.Promote, force: true);
+
+        var outcome = await harness.RunAsync();
+
+        Assert.Equal(OutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("argocd app 'app' is Degraded", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(harness.Sets());
+        Assert.Empty((await harness.EventsAsync()).OfType<PromotionApplied>());
+    }
+
+    [Fact]
+    public async Task PromoteWithForce_BeforeTheStart_StillVerifiesTheCandidate()
+    {
+        // Given a candidate that fails its own probes, and a forced promotion waiting before the start
+        var harness = new EngineHarness();
+        harness.Metrics.Script = q => q.Colour == "green" && q.Scope == Metrics.MetricScope.DirectProbes ? ScriptedMetrics.Failing : ScriptedMetrics.Healthy;
+        await harness.SubmitAsync(OperatorAction.Promote, force: true);
+
+        var outcome = await harness.RunAsync();
+
+        // Then verification rolls back with no traffic ever moved to the candidate
+        Assert.Equal(OutcomeKind.RolledBack, outcome.Kind);
+        Assert.Equal([harness.WeightsFor(0)], harness.Sets());
+        Assert.Empty((await harness.EventsAsync()).OfType<PromotionApplied>());
+    }
+
+    [Fact]
+    public async Task PromoteWithForce_BeforeTheStart_TakesEffectOnceVerificationPassed()
+    {
+        var harness = new EngineHarness();
+        await harness.SubmitAsync(OperatorAction.Promote, force: true);
+
+        var outcome = await harness.RunAsync();
+
+        Assert.Equal(OutcomeKind.Completed, outcome.Kind);
+        Assert.Equal([harness.WeightsFor(100)], harness.Sets());
+        var types = (await harness.EventsAsync()).Select(e => e.GetType().Name).ToList();
+        Assert.True(types.IndexOf(nameof(VerificationPassed)) < types.IndexOf(nameof(PromotionApplied)), string.Join(", ", types));
+    }
+
     [Theory]
     [InlineData(OperatorAction.Abort, OutcomeKind.Aborted, "aborted by")]
     [InlineData(OperatorAction.Rollback, OutcomeKind.RolledBack, "rolled back by")]

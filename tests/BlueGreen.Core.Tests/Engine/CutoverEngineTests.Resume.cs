@@ -1,4 +1,5 @@
 using BlueGreen.Core.Engine;
+using BlueGreen.Core.Operators;
 using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Engine;
@@ -92,6 +93,28 @@ public sealed partial class CutoverEngineTests
         var error = await Assert.ThrowsAsync<CutoverException>(() => harness.RunAsync());
 
         Assert.Contains("That upgrade has ended: move its journal aside to start a new one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OperatorAction.Rollback, OutcomeKind.RolledBack, "rolled back")]
+    [InlineData(OperatorAction.Abort, OutcomeKind.Aborted, "aborted")]
+    public async Task RunningAgainAfterTheUpgradeEnded_SaysItHasEnded_WhenAndWhatToDo(OperatorAction action, OutcomeKind kind, string how)
+    {
+        // Given an upgrade that ended
+        var harness = new EngineHarness();
+        harness.SubmitWhen((e, _) => e is WeightsApplied { Step: 0 }, action);
+        await harness.RunAsync();
+        var events = (await harness.EventsAsync()).Count;
+        var endedAt = (await harness.EventsAsync())[^1].At;
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+
+        // When the engine runs again over its journal
+        var again = await harness.RunAsync();
+
+        // Then it says the upgrade has ended, when, and to move the journal aside, and changes nothing
+        Assert.Equal(kind, again.Kind);
+        Assert.StartsWith($"This upgrade has ended ({how} at {endedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z); move (in memory) aside to start a new one.", again.Reason, StringComparison.Ordinal);
+        Assert.Equal(events, (await harness.EventsAsync()).Count);
     }
 
     [Fact]

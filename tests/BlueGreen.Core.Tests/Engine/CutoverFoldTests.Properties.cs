@@ -24,13 +24,14 @@ public sealed partial class CutoverFoldTests
         from live in Gen.Int[0, Kinds.Length - 1].Array[0, 30]
         from requests in Gen.Select(Gen.Int[1, 40], Gen.Int[0, Actions.Length - 1], Gen.Bool).Array[0, 3]
         from liveAbort in Gen.Bool
-        select new Scenario(shares, bakes, timedPause, approval, candidate, live, requests, liveAbort);
+        from afterFinal in Gen.Enum<AfterFinal>()
+        select new Scenario(shares, bakes, timedPause, approval, candidate, live, requests, liveAbort, afterFinal);
 
     [Fact]
     public async Task TheFoldOfEveryPrefixOfEveryRun_IsAValidState_EqualToWhatTheEngineHeld()
     {
         var endings = new HashSet<OutcomeKind>();
-        await SeededCheck.SampleAsync(Scenarios, async s => endings.Add(await CheckScenario(s)), cases: 80);
+        await SeededCheck.SampleAsync(Scenarios, async s => endings.Add(await CheckScenario(s)), cases: 400);
 
         // The scenarios reach every way an upgrade can end, so the property is not checked on happy paths only.
         Assert.Superset(new HashSet<OutcomeKind> { OutcomeKind.Completed, OutcomeKind.RolledBack, OutcomeKind.Aborted }, endings);
@@ -77,7 +78,7 @@ public sealed partial class CutoverFoldTests
     }
 
     /// <summary>A random plan, random gate readings per colour, and operator requests after random events.</summary>
-    internal sealed record Scenario(int[] Shares, int[] Bakes, bool TimedPause, bool Approval, int[] Candidate, int[] Live, (int At, int Action, bool Force)[] Requests, bool LiveAbort)
+    internal sealed record Scenario(int[] Shares, int[] Bakes, bool TimedPause, bool Approval, int[] Candidate, int[] Live, (int At, int Action, bool Force)[] Requests, bool LiveAbort, AfterFinal AfterFinal)
     {
         public CutoverPlan Plan()
         {
@@ -99,11 +100,29 @@ public sealed partial class CutoverFoldTests
             }
 
             steps.Add(EngineHarness.Share(100, Bakes[4]));
+            switch (AfterFinal)
+            {
+                case AfterFinal.TimedPause:
+                    steps.Add(new TimedPauseStep(EngineHarness.Interval * Bakes[3]));
+                    break;
+                case AfterFinal.Approval:
+                    steps.Add(new ApprovalStep("after the final step"));
+                    break;
+            }
+
             var plan = EngineHarness.DefaultPlan([.. steps]);
             return plan with { Gates = plan.Gates with { LiveDegradation = LiveAbort ? LiveDegradation.Abort : LiveDegradation.Report } };
         }
 
         public override string ToString() =>
-            $"shares [{string.Join(",", Shares)}] bakes [{string.Join(",", Bakes)}] pause {TimedPause} approval {Approval} candidate [{string.Join(",", Candidate)}] live [{string.Join(",", Live)}] requests [{string.Join(",", Requests.Select(r => $"{r.At}:{Actions[r.Action]}{(r.Force ? "!" : string.Empty)}"))}] liveAbort {LiveAbort}";
+            $"shares [{string.Join(",", Shares)}] bakes [{string.Join(",", Bakes)}] pause {TimedPause} approval {Approval} candidate [{string.Join(",", Candidate)}] live [{string.Join(",", Live)}] requests [{string.Join(",", Requests.Select(r => $"{r.At}:{Actions[r.Action]}{(r.Force ? "!" : string.Empty)}"))}] liveAbort {LiveAbort} afterFinal {AfterFinal}";
+    }
+
+    /// <summary>What follows the final 100 % step, where a promotion must still lead to the drain.</summary>
+    internal enum AfterFinal
+    {
+        Nothing,
+        TimedPause,
+        Approval,
     }
 }

@@ -128,4 +128,38 @@ public sealed partial class CutoverFoldTests
         Assert.Equal(StepProgress.None, promoted.StepProgress);
         Assert.True(promoted.Promoted);
     }
+
+    [Fact]
+    public void APromotion_DuringAStepAfterTheFinalShareStep_FinishesThatStep_AndTheDrainCanStart()
+    {
+        // Given a plan of 10 %, 100 %, then an approval, at the approval
+        var w10 = Weights.ForShare("blue", "green", 10);
+        var w100 = Weights.ForShare("blue", "green", 100);
+        var atApproval = CutoverFold.Fold(
+        [
+            new CutoverStarted("blue", "green", 3, 1, "plan", JournalSamples.Initial) { At = At },
+            new VerificationStarted { At = At },
+            new VerificationPassed { At = At },
+            new StepStarted(0, w10) { At = At },
+            new WeightsApplied(0, w10) { At = At },
+            new StepCompleted(0) { At = At },
+            new StepStarted(1, w100) { At = At },
+            new WeightsApplied(1, w100) { At = At },
+            new StepCompleted(1) { At = At },
+            new StepStarted(2, null) { At = At },
+        ]);
+
+        // When a promotion takes effect
+        var promoted = CutoverFold.Apply(atApproval, new PromotionApplied(true) { At = At });
+
+        // Then the approval step stays in hand, and completing it leads to the drain
+        Assert.Equal(new CutoverPhase.Shifting(2, true), promoted.Phase);
+        Assert.Equal(StepProgress.Applied, promoted.StepProgress);
+        var done = CutoverFold.Apply(promoted, new StepCompleted(2) { At = At });
+        Assert.Equal(StepProgress.Done, done.StepProgress);
+        var draining = CutoverFold.Apply(done, new DrainStarted { At = At });
+        Assert.IsType<CutoverPhase.Draining>(draining.Phase);
+        Assert.Equal([0, 1, 2], draining.CompletedSteps);
+        Assert.Empty(draining.Invariants());
+    }
 }

@@ -52,4 +52,18 @@ public sealed class CutoverStatusTests
         Assert.True(seen!.EngineRunning);
         Assert.Equal(new CutoverPhase.Shifting(0, true), seen.State.Phase);
     }
+
+    [Fact]
+    public async Task Status_DoesNotShowARequestMadeForAnotherUpgrade_AsWaiting()
+    {
+        var harness = new EngineHarness { Options = new() { PollPeriod = TimeSpan.FromSeconds(10), StopWhenPaused = true } };
+        harness.SubmitWhen((e, _) => e is WeightsApplied, OperatorAction.Pause);
+        await harness.RunAsync();
+        await harness.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Promote, harness.Clock, force: true) with { Upgrade = "0123456789abcdef" }, CancellationToken.None);
+        await harness.SubmitAsync(OperatorAction.Resume);
+
+        var status = await CutoverStatus.ReadAsync(harness.Services(), CancellationToken.None);
+
+        Assert.Equal(OperatorAction.Resume, Assert.Single(status.PendingRequests).Action);
+    }
 }

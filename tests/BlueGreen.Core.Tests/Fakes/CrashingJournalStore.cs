@@ -3,15 +3,11 @@ using BlueGreen.Core.Journal;
 namespace BlueGreen.Core.Tests.Fakes;
 
 /// <summary>
-/// Passes records through to another store until sequence <see cref="CrashAt"/>: that record is
-/// written whole (or, with <see cref="TearIt"/>, only its first half) and then the process "dies".
+/// Passes records through to another store until sequence <c>crashAt</c>: that record is written
+/// whole (or, with <c>tearIt</c>, only its first half) and then the process "dies".
 /// </summary>
 internal sealed class CrashingJournalStore(IJournalStore inner, long crashAt, bool tearIt = false) : IJournalStore
 {
-    public long CrashAt => crashAt;
-
-    public bool TearIt => tearIt;
-
     public string Location => inner.Location;
 
     public Task<IReadOnlyList<string>> ReadAsync(CancellationToken cancellationToken) => inner.ReadAsync(cancellationToken);

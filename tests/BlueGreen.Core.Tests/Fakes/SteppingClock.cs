@@ -26,9 +26,6 @@ internal sealed class SteppingClock : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    /// <summary>Timers created so far (a measure of how long a run took in ticks of the engine).</summary>
-    public int TimersCreated { get; private set; }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var pending = new PendingTimer(this, GetUtcNow() + dueTime);
@@ -45,7 +42,6 @@ internal sealed class SteppingClock : TimeProvider
         lock (_gate)
         {
             _pending.Add(pending);
-            TimersCreated++;
             created = _created;
             _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -57,4 +57,49 @@ public sealed class HealthGateTests
 
         Assert.Same(metrics, HealthGate.Evaluate(metrics, Gates).Metrics);
     }
+
+    [Fact]
+    public void EnoughRequestsWithoutAP99_AreInconclusive_SayingTheLatencyRuleCannotBeJudged()
+    {
+        var reading = HealthGate.Evaluate(new IntervalMetrics(100, 0, null), Gates);
+
+        Assert.Equal(GateVerdict.Inconclusive, reading.Verdict);
+        Assert.Equal("100 requests but no p99 latency was reported, so the rule p99 <= 500 ms cannot be judged", reading.Reason);
+    }
+
+    [Fact]
+    public void EnoughRequestsWithoutAP99_StillFail_OnTheSuccessRate()
+    {
+        var reading = HealthGate.Evaluate(new IntervalMetrics(100, 50, null), Gates);
+
+        Assert.Equal(GateVerdict.Fail, reading.Verdict);
+        Assert.Equal("success rate 50 % is below 99 %", reading.Reason);
+    }
+
+    [Fact]
+    public void ARateJustBelowTheMinimum_NeverPrintsAsTheMinimum()
+    {
+        // 98 999 of 100 000: 98.999 %, which rounds to 99.
+        var reading = HealthGate.Evaluate(new IntervalMetrics(100_000, 1_001, TimeSpan.FromMilliseconds(10)), Gates);
+
+        Assert.Equal(GateVerdict.Fail, reading.Verdict);
+        Assert.Equal("success rate 98.99 % is below 99 %", reading.Reason);
+    }
+
+    [Fact]
+    public void ALatencyJustAboveTheMaximum_NeverPrintsAsTheMaximum()
+    {
+        var reading = HealthGate.Evaluate(new IntervalMetrics(100, 0, TimeSpan.FromMilliseconds(500.0004)), Gates);
+
+        Assert.Equal(GateVerdict.Fail, reading.Verdict);
+        Assert.Equal("p99 500.001 ms is above 500 ms", reading.Reason);
+    }
+
+    [Fact]
+    public void AMinimumWithDecimals_PrintsAsConfigured()
+    {
+        var reading = HealthGate.Evaluate(new IntervalMetrics(100_000, 6, TimeSpan.FromMilliseconds(10)), Gates with { MinSuccessRate = 99.995 });
+
+        Assert.Equal("success rate 99.99 % is below 99.995 %", reading.Reason);
+    }
 }

@@ -27,6 +27,34 @@ public sealed partial class CutoverJournalTests
         Assert.False(journal.State.Started);
     }
 
+    [Fact]
+    public async Task AWholeLastRecordThatCannotBeRead_IsDamage_NeverDroppedAsTorn()
+    {
+        var lines = JournalSamples.Lines();
+        lines.Add(JournalSamples.WithValidChecksum(6, """{"type":"stepCompleted","at":"2026-03-01T08:00:05+00:00","step":"first"}"""));
+        var store = await JournalSamples.StoreWith(lines);
+
+        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => CutoverJournal.OpenAsync(store, CancellationToken.None));
+
+        Assert.Equal(6, error.Line);
+        Assert.Contains("damaged at line 6: the 'stepCompleted' event cannot be read", error.Message, StringComparison.Ordinal);
+        Assert.Equal(lines, store.Records);
+    }
+
+    [Fact]
+    public async Task AnEventWithoutAType_IsDamage_NotANewerVersion()
+    {
+        var lines = JournalSamples.Lines();
+        lines.Add(JournalSamples.WithValidChecksum(6, """{"at":"2026-03-01T08:00:05+00:00","step":0}"""));
+        var store = await JournalSamples.StoreWith(lines);
+
+        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => CutoverJournal.ReadAsync(store, CancellationToken.None));
+
+        Assert.Equal(6, error.Line);
+        Assert.Contains("damaged at line 6: the event has no type", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("newer", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class BrokenStore : IJournalStore
     {
         public bool ReadWorks { get; init; }

@@ -4,7 +4,7 @@ using BlueGreen.Core.Traffic;
 
 namespace BlueGreen.Core.Tests.Journal;
 
-/// <summary>A short valid journal and helpers to damage it.</summary>
+/// <summary>A short valid journal: its events, their stored lines, records with a valid checksum around any event JSON, and a store holding given lines.</summary>
 internal static class JournalSamples
 {
     public static readonly DateTimeOffset At = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
@@ -26,8 +26,12 @@ internal static class JournalSamples
     public static string UnknownType(long sequence)
     {
         const string json = """{"type":"canaryAnalysis","at":"2026-03-01T08:00:00+00:00","weight":3}""";
-        return $$"""{"seq":{{sequence}},"sum":"{{CutoverJournal.Checksum(sequence, json)}}","event":{{json}}}""";
+        return WithValidChecksum(sequence, json);
     }
+
+    /// <summary>A whole record around <paramref name="eventJson"/>: its checksum holds, whatever the event says.</summary>
+    public static string WithValidChecksum(long sequence, string eventJson) =>
+        $$"""{"seq":{{sequence}},"sum":"{{CutoverJournal.Checksum(sequence, eventJson)}}","event":{{eventJson}}}""";
 
     public static async Task<InMemoryJournalStore> StoreWith(IEnumerable<string> lines)
     {

@@ -119,6 +119,9 @@ public sealed partial class FileLockTests : IDisposable
         Directory.CreateDirectory(_temp.File("state"));
         await File.WriteAllTextAsync(_temp.File("state/lock.json"), "{\"id\":");
 
+        // Written long ago: its writer is gone, so it is reported at once.
+        File.SetLastWriteTimeUtc(_temp.File("state/lock.json"), DateTime.UtcNow.AddHours(-1));
+
         var error = await Assert.ThrowsAsync<LockHeldException>(() => NewLock().AcquireAsync(Bob, Ttl, CancellationToken.None));
         await NewLock().ForceUnlockAsync(FileLock.UnreadableId, CancellationToken.None);
 

@@ -61,4 +61,27 @@ public sealed class CutoverPlanTests
             ],
             plan.Problems());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(99)]
+    [InlineData(256)]
+    public void Problems_RefuseAWeightScaleOutside100To255(int scale)
+    {
+        Assert.Equal(
+            [$"traffic.weightScale is {scale}; it must be within 100..255, so that every percentage gets a weight of its own."],
+            (Plan with { WeightScale = scale }).Problems());
+    }
+
+    [Theory]
+    [InlineData(0, 99.0, "gates.minRequests is 0; it must be at least 1, or an interval without a single request would pass.")]
+    [InlineData(20, -1.0, "gates.minSuccessRate is -1; it must be within 0..100 (a percentage).")]
+    [InlineData(20, 100.5, "gates.minSuccessRate is 100.5; it must be within 0..100 (a percentage).")]
+    [InlineData(20, double.NaN, "gates.minSuccessRate is NaN; it must be within 0..100 (a percentage).")]
+    public void Problems_RefuseGateRulesThatCannotJudge(int minRequests, double minSuccessRate, string problem)
+    {
+        var plan = Plan with { Gates = Plan.Gates with { MinRequests = minRequests, MinSuccessRate = minSuccessRate } };
+
+        Assert.Equal([problem], plan.Problems());
+    }
 }

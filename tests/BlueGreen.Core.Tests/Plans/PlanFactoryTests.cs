@@ -65,7 +65,7 @@ public sealed class PlanFactoryTests
 
         Assert.Equal(
             [
-                "traffic.weightScale is 0; it must be within 1..255.",
+                "traffic.weightScale is 0; it must be within 100..255, so that every percentage gets a weight of its own.",
                 "traffic.steps[0]: the share 120 % must be within 0..100.",
                 "traffic.steps: the last share step must give the candidate 100 %.",
                 "gates.failureThreshold must be at least 1.",

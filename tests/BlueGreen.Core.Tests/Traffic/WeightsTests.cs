@@ -51,7 +51,7 @@ public sealed class WeightsTests
     public void ForShare_SumsToTheScale_AndGivesTheCandidateItsPercentWithinOneWeight()
     {
         SeededCheck.Sample(
-            Gen.Select(Gen.Int[0, 100], Gen.Int[2, Weights.MaxWeight]),
+            Gen.Select(Gen.Int[0, 100], Gen.Int[Weights.MinScale, Weights.MaxWeight]),
             c =>
             {
                 var (percent, scale) = c;
@@ -69,7 +69,7 @@ public sealed class WeightsTests
     public void ForShare_NeverGivesTheCandidateLessForAHigherPercent()
     {
         SeededCheck.Sample(
-            Gen.Select(Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[1, Weights.MaxWeight]),
+            Gen.Select(Gen.Int[0, 100], Gen.Int[0, 100], Gen.Int[Weights.MinScale, Weights.MaxWeight]),
             c =>
             {
                 var (a, b, scale) = c;
@@ -77,5 +77,24 @@ public sealed class WeightsTests
                 Assert.True(Weights.ForShare("blue", "green", low, scale)["green"] <= Weights.ForShare("blue", "green", high, scale)["green"]);
             },
             Cases);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(99)]
+    [InlineData(256)]
+    public void ForShare_RefusesAScaleOutside100To255(int scale)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Weights.ForShare("blue", "green", 10, scale));
+
+        Assert.Contains("The weight scale must be within 100..255", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForShare_OnTheSmallestScale_GivesEachColourTrafficBelow100Percent()
+    {
+        Assert.Equal(1, Weights.ForShare("blue", "green", 1, Weights.MinScale)["green"]);
+        Assert.Equal(1, Weights.ForShare("blue", "green", 99, Weights.MinScale)["blue"]);
     }
 }

@@ -5,6 +5,8 @@ using BlueGreen.Sandbox.Database;
 
 namespace BlueGreen.Sandbox.Tests.Database;
 
+// Some tests free a port and expect it free, or bind it again: no parallel test may take it meanwhile.
+[Collection(PortReuseCollection.Name)]
 public sealed class DynaliteServerTests
 {
     private static readonly TimeSpan GoneBound = TimeSpan.FromSeconds(15);
@@ -77,7 +79,7 @@ public sealed class DynaliteServerTests
             port = first.Port;
         }
 
-        await using var second = await DynaliteServer.StartAsync(new DynaliteOptions { Port = port });
+        await using var second = await StartOnAsync(port);
 
         Assert.Equal(port, second.Port);
     }
@@ -116,23 +118,67 @@ public sealed class DynaliteServerTests
         start.ArgumentList.Add(typeof(DynaliteHostProgram).Assembly.Location);
         start.ArgumentList.Add(DynaliteHostProgram.HoldCommand);
         using var host = Process.Start(start)!;
+        int? dynalitePid = null;
         try
         {
             var line = await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(line?.StartsWith(DynaliteHostProgram.PidPrefix, StringComparison.Ordinal), $"host said '{line}', stderr: {await ReadErrorsAsync(host)}");
-            var dynalitePid = int.Parse(line![DynaliteHostProgram.PidPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(ProcessLiveness.IsAlive(dynalitePid));
+            // The failure message kills the host to read its errors, so it is built only on failure.
+            if (line?.StartsWith(DynaliteHostProgram.PidPrefix, StringComparison.Ordinal) != true)
+            {
+                Assert.Fail($"host said '{line}', stderr: {await ReadErrorsAsync(host)}");
+            }
+
+            dynalitePid = int.Parse(line![DynaliteHostProgram.PidPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(ProcessLiveness.IsAlive(dynalitePid.Value));
 
             host.Kill();
             await host.WaitForExitAsync();
 
-            Assert.True(await ProcessLiveness.WaitUntilGoneAsync(dynalitePid, GoneBound), $"dynalite pid {dynalitePid} outlived its killed parent");
+            Assert.True(await ProcessLiveness.WaitUntilGoneAsync(dynalitePid.Value, GoneBound), $"dynalite pid {dynalitePid} outlived its killed parent");
         }
         finally
         {
             if (!host.HasExited)
             {
                 host.Kill(entireProcessTree: true);
+            }
+
+            // Killing the host above takes the tree; a dynalite that outlived a killed host is stopped here.
+            KillIfAlive(dynalitePid);
+        }
+    }
+
+    private static void KillIfAlive(int? pid)
+    {
+        if (pid is not { } id || !ProcessLiveness.IsAlive(id))
+        {
+            return;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // It exited between the check and the kill.
+        }
+    }
+
+    // A port just given up may still be held for a moment by another process on the machine.
+    private static async Task<DynaliteServer> StartOnAsync(int port)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await DynaliteServer.StartAsync(new DynaliteOptions { Port = port });
+            }
+            catch (DynaliteException error) when (error.Message.Contains("EADDRINUSE", StringComparison.Ordinal) && watch.Elapsed < GoneBound)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
         }
     }

@@ -34,6 +34,27 @@ public sealed class DynaliteToolLocatorTests : IDisposable
 
         Assert.Contains(Path.Combine("tools", "dynalite", "package.json"), error.Message, StringComparison.Ordinal);
         Assert.Contains(_root.FullName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("set BLUEGREEN_DYNALITE_DIR (or DynaliteOptions.ToolDirectory) to its tools/dynalite directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uses_TheConfiguredDirectory_BeforeAnySearch()
+    {
+        var tool = Directory.CreateDirectory(Path.Combine(_root.FullName, "elsewhere"));
+        File.WriteAllText(Path.Combine(tool.FullName, "package.json"), "{}");
+
+        var found = DynaliteToolLocator.Find(tool.FullName, [_root.FullName]);
+
+        Assert.Equal(tool.FullName, found);
+    }
+
+    [Fact]
+    public void Rejects_AConfiguredDirectoryWithoutPackageJson_NamingTheVariable()
+    {
+        var error = Assert.Throws<DynaliteException>(() => DynaliteToolLocator.Find(_root.FullName, []));
+
+        Assert.StartsWith($"BLUEGREEN_DYNALITE_DIR={_root.FullName} has no package.json", error.Message, StringComparison.Ordinal);
+        Assert.Equal("BLUEGREEN_DYNALITE_DIR", DynaliteToolLocator.DirectoryVariable);
     }
 
     public void Dispose() => _root.Delete(recursive: true);

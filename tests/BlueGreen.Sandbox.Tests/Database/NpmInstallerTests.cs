@@ -9,17 +9,38 @@ public sealed class NpmInstallerTests : IDisposable
     [Fact]
     public async Task Installs_PinnedPackages_WhenNodeModulesIsMissing()
     {
-        var source = DynaliteToolLocator.Find();
-        foreach (var file in new[] { "package.json", "package-lock.json", "serve.js" })
-        {
-            File.Copy(Path.Combine(source, file), Path.Combine(_tool.FullName, file));
-        }
+        CopyToolFiles();
 
         await using var server = await DynaliteServer.StartAsync(new DynaliteOptions { ToolDirectory = _tool.FullName });
 
         Assert.True(NpmInstaller.IsInstalled(_tool.FullName));
         using var client = server.CreateClient();
         await client.ListTablesAsync(new Amazon.DynamoDBv2.Model.ListTablesRequest());
+    }
+
+    [Fact]
+    public async Task HalfFinishedInstall_IsNotInstalled_AndIsInstalledAgain_UntilTheLockFileChanges()
+    {
+        CopyToolFiles();
+        // What an interrupted npm ci can leave: the package's manifest without the rest of it.
+        var dynalite = Directory.CreateDirectory(Path.Combine(_tool.FullName, "node_modules", "dynalite"));
+        await File.WriteAllTextAsync(Path.Combine(dynalite.FullName, "package.json"), """{ "name": "dynalite" }""");
+        Assert.False(NpmInstaller.IsInstalled(_tool.FullName));
+
+        await NpmInstaller.EnsureInstalledAsync(_tool.FullName, TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.True(NpmInstaller.IsInstalled(_tool.FullName));
+        Assert.True(File.Exists(Path.Combine(_tool.FullName, "node_modules", NpmInstaller.MarkerName)));
+        Assert.True(File.Exists(Path.Combine(dynalite.FullName, "index.js")));
+        await File.AppendAllTextAsync(Path.Combine(_tool.FullName, "package-lock.json"), "\n");
+        Assert.False(NpmInstaller.IsInstalled(_tool.FullName));
+    }
+
+    [Fact]
+    public void Install_IsACleanInstall_PreferringNpmsOfflineCache()
+    {
+        Assert.Equal("ci", NpmInstaller.CiArguments[0]);
+        Assert.Contains("--prefer-offline", NpmInstaller.CiArguments);
     }
 
     [Fact]
@@ -51,4 +72,13 @@ public sealed class NpmInstallerTests : IDisposable
     }
 
     public void Dispose() => _tool.Delete(recursive: true);
+
+    private void CopyToolFiles()
+    {
+        var source = DynaliteToolLocator.Find();
+        foreach (var file in new[] { "package.json", "package-lock.json", "serve.js" })
+        {
+            File.Copy(Path.Combine(source, file), Path.Combine(_tool.FullName, file));
+        }
+    }
 }

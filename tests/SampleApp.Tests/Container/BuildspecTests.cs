@@ -89,6 +89,42 @@ public sealed class BuildspecTests
     }
 
     [Fact]
+    public void Build_PublishesEveryNodeArchitecture_InOneImage()
+    {
+        var publish = Assert.Single(Commands("build"));
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Assets", "SampleApp.csproj"));
+
+        // A --arch, --runtime or -r would narrow the publish to one architecture.
+        Assert.DoesNotMatch(new Regex(@"(^|\s)(--arch|--os|--runtime|-r|-a)(\s|=|$)"), publish);
+        Assert.DoesNotContain("RuntimeIdentifier=", publish, StringComparison.Ordinal);
+        var identifiers = Assert.Single(project.Descendants("ContainerRuntimeIdentifiers")).Value.Split(';', StringSplitOptions.TrimEntries);
+        Assert.Equal(["linux-arm64", "linux-x64"], identifiers.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Install_DownloadsTheSdkInstallerToAFreshTemporaryFile()
+    {
+        var install = Commands("install");
+
+        Assert.Contains(install, command => command.Contains("installer=\"$(mktemp)\"", StringComparison.Ordinal)
+            && command.Contains("-o \"$installer\"", StringComparison.Ordinal)
+            && command.Contains("--install-dir \"$HOME/.dotnet\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NamesNoFixedTemporaryOrHomeDirectory_AndCachesPackagesInTheSourceDirectory()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Assets", "buildspec.yml"));
+        var cache = (YamlSequenceNode)((YamlMappingNode)Root.Children[new YamlScalarNode("cache")]).Children[new YamlScalarNode("paths")];
+        var script = string.Join('\n', Commands("pre_build").Where(command => command.Contains("NUGET_PACKAGES", StringComparison.Ordinal))) + "\necho \"$NUGET_PACKAGES\"";
+
+        Assert.DoesNotContain("/tmp/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/root", text, StringComparison.Ordinal);
+        Assert.Equal([".nuget/packages/**/*"], cache.Children.Select(node => ((YamlScalarNode)node).Value));
+        Assert.Equal("/codebuild/output/src1/src/s3/00/.nuget/packages", RunBash(script, ("CODEBUILD_SRC_DIR", "/codebuild/output/src1/src/s3/00")));
+    }
+
+    [Fact]
     public void PostBuild_ConfirmsThePushedTag()
     {
         Assert.Contains(Commands("post_build"), command => command.StartsWith("aws ecr describe-images", StringComparison.Ordinal)

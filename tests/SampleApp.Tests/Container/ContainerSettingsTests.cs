@@ -27,6 +27,13 @@ public sealed class ContainerSettingsTests
     }
 
     [Fact]
+    public void SdkContainer_IsMultiArch_ForX86AndGravitonNodes()
+    {
+        Assert.Equal(["linux-arm64", "linux-x64"], Property("ContainerRuntimeIdentifiers")!.Split(';').Order(StringComparer.Ordinal));
+        Assert.Equal("$(ContainerRuntimeIdentifiers)", Property("RuntimeIdentifiers"));
+    }
+
+    [Fact]
     public void Dockerfile_RunsOnTheSameBase_AsNonRoot_On8080()
     {
         var froms = Dockerfile.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();

@@ -50,6 +50,7 @@ public sealed class FaultSpecParserTests
     [InlineData("errors=-1%", "errors='-1%' must be a percentage")]
     [InlineData("latency=400", "latency='400' must be a number followed by ms, s or m")]
     [InlineData("latency=2m", "at most 1m")]
+    [InlineData("latency=99999999999999999999m", "at most 1m")]
     [InlineData("seed=x", "seed='x' must be a whole number")]
     [InlineData("crash=yes", "unknown key 'crash'")]
     [InlineData("errors", "'errors' is not key=value")]

@@ -4,6 +4,7 @@ using SampleApp.Tests.Hosting;
 
 namespace SampleApp.Tests.Health;
 
+[Collection(PortReuseCollection.Name)]
 public sealed class DatabaseOutageTests
 {
     [Fact]
@@ -40,7 +41,7 @@ public sealed class DatabaseOutageTests
             }
 
             // When it comes back empty, the missing table is named
-            database = await DynaliteServer.StartAsync(new DynaliteOptions { Port = port });
+            database = await PortReuse.StartOnAsync(port);
             await WaitForStatusAsync(app, "/users/user-00001", HttpStatusCode.ServiceUnavailable, "table 'test-dynamodb' does not exist");
             await app.WaitUntilNotReadyAsync();
 

@@ -114,6 +114,9 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the app's standard input, as the kernel does when this process dies.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
+
     public async Task<int> WaitForExitAsync(TimeSpan bound)
     {
         using var timeout = new CancellationTokenSource(bound);
@@ -170,6 +173,8 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // The app exits when our end of its input closes, so it cannot outlive a killed test host.
+        start.Environment["BLUEGREEN_EXIT_WITH_PARENT_STDIN"] = "1";
         // Belt and braces: the SDK must never look for the EC2 metadata service from a test.
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = "http://127.0.0.1:9";

@@ -19,6 +19,22 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task OversizedDuration_ExitsWith2_WithASentence_NotAnOverflowTrace()
+    {
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["AWS_REGION"] = "ap-northeast-1",
+            ["BLUEGREEN_SHUTDOWN_TIMEOUT"] = "99999999999999999999m",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("BLUEGREEN_SHUTDOWN_TIMEOUT='99999999999999999999m' must be a number followed by ms, s or m", output, StringComparison.Ordinal);
+        Assert.Contains("at most 1440m (one day)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("OverflowException", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoRegion_ExitsWith2_SayingToSetAwsRegion()
     {
         var empty = Directory.CreateTempSubdirectory("bluegreen-noaws-");

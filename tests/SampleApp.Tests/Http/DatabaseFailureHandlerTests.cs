@@ -34,6 +34,28 @@ public sealed class DatabaseFailureHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectedRequest_Answers500Problem_AndLeavesReadinessAlone()
+    {
+        var context = NewContext();
+        var rejected = new Amazon.DynamoDBv2.AmazonDynamoDBException("The provided key element does not match the schema")
+        {
+            ErrorCode = "ValidationException",
+            StatusCode = System.Net.HttpStatusCode.BadRequest,
+        };
+
+        var handled = await CreateHandler().TryHandleAsync(context, rejected, CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status500InternalServerError, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        var problem = JsonDocument.Parse(context.Response.Body).RootElement;
+        Assert.Equal("Request rejected by the database", problem.GetProperty("title").GetString());
+        Assert.Contains("the database rejected the request (Validation, HTTP 400)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("BLUEGREEN_PARTITION_KEY", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True((await _readiness.CheckAsync(CancellationToken.None)).IsReady);
+    }
+
+    [Fact]
     public async Task ProgrammingError_IsLeftToTheGeneric500()
     {
         var context = NewContext();

@@ -19,6 +19,18 @@ public sealed class AppSettingsReaderTests
         Assert.Equal(TimeSpan.FromSeconds(5), settings.ShutdownDelay);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.ShutdownTimeout);
         Assert.False(settings.Faults.IsEnabled);
+        Assert.False(settings.ExitWithParentStdin);
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("0", false)]
+    public void Reads_TheParentWatchdogSwitch(string value, bool expected)
+    {
+        var (settings, errors) = Read(("BLUEGREEN_EXIT_WITH_PARENT_STDIN", value));
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, settings.ExitWithParentStdin);
     }
 
     [Fact]
@@ -59,7 +71,10 @@ public sealed class AppSettingsReaderTests
     [InlineData("BLUEGREEN_DATABASE_TIMEOUT", "0s", "above zero")]
     [InlineData("BLUEGREEN_SHUTDOWN_DELAY", "soon", "must be a number followed by ms, s or m")]
     [InlineData("BLUEGREEN_SHUTDOWN_TIMEOUT", "3s", "must be longer than BLUEGREEN_SHUTDOWN_DELAY=5s")]
+    [InlineData("BLUEGREEN_SHUTDOWN_TIMEOUT", "99999999999999999999m", "at most 1440m (one day)")]
+    [InlineData("BLUEGREEN_READINESS_CACHE", "1441m", "at most 1440m (one day)")]
     [InlineData("BLUEGREEN_FAULTS", "errors=200%", "must be a percentage")]
+    [InlineData("BLUEGREEN_EXIT_WITH_PARENT_STDIN", "yes", "must be 1 (exit when standard input closes) or 0")]
     public void Rejects_BadValue_NamingTheVariable(string name, string value, string expected)
     {
         var (_, errors) = Read((name, value));

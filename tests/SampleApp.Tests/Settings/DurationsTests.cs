@@ -28,6 +28,23 @@ public sealed class DurationsTests
         Assert.False(Durations.TryParse(text, out _));
     }
 
+    [Theory]
+    [InlineData("1441m")]
+    [InlineData("86400001ms")]
+    [InlineData("99999999999999999999m")]
+    [InlineData("9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999s")]
+    public void Rejects_DurationsBeyondTheMaximum_InsteadOfOverflowing(string text)
+    {
+        Assert.False(Durations.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void Accepts_ExactlyTheMaximum()
+    {
+        Assert.True(Durations.TryParse("1440m", out var duration));
+        Assert.Equal(Durations.Maximum, duration);
+    }
+
     [Fact]
     public void Formats_WholeSecondsAndMilliseconds()
     {

@@ -17,6 +17,8 @@ public sealed class UserIdsTests
     [InlineData("üser")]
     [InlineData("a/b")]
     [InlineData("line\nbreak")]
+    [InlineData("user-1\n")]
+    [InlineData("\nuser-1")]
     public void Rejects_MalformedIds(string id) => Assert.False(UserIds.IsWellFormed(id));
 
     [Fact]
@@ -24,5 +26,6 @@ public sealed class UserIdsTests
     {
         Assert.True(UserIds.IsWellFormed(new string('a', 128)));
         Assert.False(UserIds.IsWellFormed(new string('a', 129)));
+        Assert.False(UserIds.IsWellFormed(new string('a', 128) + "\n"));
     }
 }

@@ -1,0 +1,54 @@
+namespace BlueGreen.Aws.Endpoints;
+
+/// <summary>
+/// Resolves service endpoints as every AWS SDK does: AWS_ENDPOINT_URL_&lt;SERVICE&gt;, then AWS_ENDPOINT_URL,
+/// unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true; otherwise the partition's public endpoint.
+/// </summary>
+public static class AwsEndpoints
+{
+    /// <summary>Route53's endpoint. Route53 is global: one endpoint and one signing region per partition.</summary>
+    public static ServiceEndpoint Route53(string region, Func<string, string?> environment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        ArgumentNullException.ThrowIfNull(environment);
+        var (url, signingRegion) = region switch
+        {
+            _ when region.StartsWith("cn-", StringComparison.Ordinal) => ("https://route53.amazonaws.com.cn", "cn-northwest-1"),
+            _ when region.StartsWith("us-gov-", StringComparison.Ordinal) => ("https://route53.us-gov.amazonaws.com", "us-gov-west-1"),
+            _ => ("https://route53.amazonaws.com", "us-east-1"),
+        };
+
+        var configured = Configured("ROUTE_53", environment);
+        return configured is null
+            ? new ServiceEndpoint(new Uri(url), signingRegion, false)
+            : new ServiceEndpoint(configured, signingRegion, true);
+    }
+
+    /// <summary>The URL an AWS_ENDPOINT_URL variable sets for a service (its id upper-cased, spaces as underscores), or null.</summary>
+    public static Uri? Configured(string serviceEnvironmentId, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var variable in new[] { $"AWS_ENDPOINT_URL_{serviceEnvironmentId}", "AWS_ENDPOINT_URL" })
+        {
+            var value = environment(variable)?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ArgumentException($"The environment variable {variable} is '{value}', which is not an http or https URL; set it to e.g. http://127.0.0.1:4566 or unset it.");
+            }
+
+            return uri;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+using BlueGreen.Core.Journal;
+
+namespace BlueGreen.Aws.State;
+
+/// <summary>
+/// The journal in S3: one object per record, keyed by its zero-padded sequence number under
+/// <c>&lt;prefix&gt;/journal/</c>, each written with If-None-Match: * so two writers can never both
+/// store the same sequence, and a record is only written after its predecessor exists.
+/// </summary>
+public sealed class S3JournalStore : IJournalStore
+{
+    private const string Folder = "journal/";
+    private const int ReadParallelism = 16;
+
+    private readonly IAmazonS3 _s3;
+    private readonly S3StateLocation _location;
+
+    public S3JournalStore(IAmazonS3 s3, S3StateLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(s3);
+        ArgumentNullException.ThrowIfNull(location);
+        _s3 = s3;
+        _location = location;
+    }
+
+    public string Location => $"{_location}/{Folder}";
+
+    public async Task<IReadOnlyList<string>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var keys = await ListKeysAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (SequenceOf(keys[i]) != i + 1)
+            {
+                throw new JournalCorruptException($"The journal {Location} has no record {i + 1} but has {keys[i]}; records must have no gaps. Restore the missing object from the bucket's versions, or move the journal aside to start over.");
+            }
+        }
+
+        // A long upgrade has hundreds of records; fetch them side by side, keep them in sequence order.
+        var records = new string[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => records[i] = await GetTextAsync(keys[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return records;
+    }
+
+    public async Task AppendAsync(long sequence, string record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        if (sequence > 1 && !await ExistsAsync(KeyOf(sequence - 1), cancellationToken).ConfigureAwait(false))
+        {
+            throw new JournalConflictException($"The journal {Location} has no record {sequence - 1}, so record {sequence} cannot follow it. Another process changed the journal: make sure only one bluegreen runs against this environment.");
+        }
+
+        try
+        {
+            await _s3.PutObjectAsync(
+                new PutObjectRequest
+                {
+                    BucketName = _location.Bucket,
+                    Key = KeyOf(sequence),
+                    ContentBody = record,
+                    ContentType = "application/json",
+                    IfNoneMatch = "*",
+
+                    // One small object: a plain signed body, not aws-chunked encoding.
+                    UseChunkEncoding = false,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e))
+        {
+            throw new JournalConflictException($"The journal {Location} already has record {sequence}: another process is writing to it. Make sure only one bluegreen runs against this environment.", e);
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new JournalConflictException(S3Errors.Explain(e, $"writing journal record {sequence}", _location), e);
+        }
+    }
+
+    public async Task DropLastAsync(CancellationToken cancellationToken)
+    {
+        var keys = await ListKeysAsync(cancellationToken).ConfigureAwait(false);
+        if (keys.Count > 0)
+        {
+            await _s3.DeleteObjectAsync(_location.Bucket, keys[^1], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string KeyOf(long sequence) => _location.Key(Folder + sequence.ToString("D12", CultureInfo.InvariantCulture) + ".json");
+
+    private static long SequenceOf(string key)
+    {
+        var name = key[(key.LastIndexOf('/') + 1)..];
+        return long.TryParse(name.AsSpan(0, Math.Max(0, name.Length - ".json".Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : -1;
+    }
+
+    private async Task<List<string>> ListKeysAsync(CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = _location.Key(Folder) };
+        try
+        {
+            ListObjectsV2Response response;
+            do
+            {
+                response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+                keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
+                request.ContinuationToken = response.NextContinuationToken;
+            }
+            while (response.IsTruncated == true);
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new JournalCorruptException(S3Errors.Explain(e, "listing the journal", _location), e);
+        }
+
+        // Zero-padded sequence numbers sort in order as text.
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
+    }
+
+    private async Task<string> GetTextAsync(string key, CancellationToken cancellationToken)
+    {
+        using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _s3.GetObjectMetadataAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.ComponentModel;
+using BlueGreen.Aws.Decommission;
+using BlueGreen.Aws.Preflight;
+using BlueGreen.Aws.Route53;
+using BlueGreen.Aws.State;
+using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Journal;
+using BlueGreen.Core.Traffic;
+using BlueGreen.Kubernetes.Access;
+using BlueGreen.Kubernetes.Teardown;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BlueGreen.Cli.Commands;
+
+/// <summary><c>bluegreen decommission &lt;colour&gt;</c>: ordered, verified teardown of a colour that no longer takes traffic.</summary>
+[Description("Tear down a colour that has carried no traffic for the drain time: Argo CD apps in reverse wave order, then check the VPC, then the stack.")]
+public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices services) : ConfigCommand<DecommissionCommand.Settings>(console, timeProvider)
+{
+    /// <summary>Options of <c>decommission</c>.</summary>
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandArgument(0, "<COLOUR>")]
+        [Description("The colour to tear down.")]
+        public string Colour { get; init; } = string.Empty;
+
+        [CommandOption("--journal-bucket <NAME>")]
+        [Description("The journal bucket (SSM /<env>/common/journal-bucket); the journal is under <environment>/ in it.")]
+        public string? JournalBucket { get; init; }
+
+        [CommandOption("--zone-id <ID>")]
+        [Description("The service zone's id (SSM /<env>/common/zone-id); looked up by name when left out.")]
+        public string? ZoneId { get; init; }
+
+        [CommandOption("--timeout <MINUTES>")]
+        [Description("How long to wait for the cluster and the VPC to empty.")]
+        [DefaultValue(20)]
+        public int TimeoutMinutes { get; init; } = 20;
+
+        [CommandOption("--destroy")]
+        [Description("Run `npx cdk destroy <env>-<colour>` at the end instead of printing it.")]
+        public bool Destroy { get; init; }
+    }
+
+    protected override async Task<int> ExecuteAsync(EnvironmentConfig config, Settings settings, CancellationToken cancellationToken)
+    {
+        var cluster = config.Clusters.FirstOrDefault(c => c.Colour == settings.Colour)
+            ?? throw new UserInputException($"No cluster has the colour '{settings.Colour}' in {settings.Config}. Known colours: {string.Join(", ", config.Clusters.Select(c => c.Colour))}.");
+        if (string.IsNullOrWhiteSpace(settings.JournalBucket))
+        {
+            throw new UserInputException("--journal-bucket is required: the bucket named by the SSM parameter /" + config.Environment + "/common/journal-bucket.");
+        }
+
+        if (settings.TimeoutMinutes < 1)
+        {
+            throw new UserInputException("--timeout must be at least 1 minute.");
+        }
+
+        var credentials = await services.Credentials.TryResolveAsync(cancellationToken)
+            ?? throw new CommandFailedException("Decommissioning needs AWS credentials (environment, profile, SSO or role); none were found.");
+
+        using var s3 = services.S3(credentials, config.Region);
+        using var ec2 = services.Ec2(credentials, config.Region);
+        var route53 = services.Route53(credentials, config.Region);
+        using var kubernetes = CreateClient(cluster.Context);
+        var leftovers = new LoadBalancerLeftovers(ec2);
+        string? vpc = null;
+        var stack = $"{config.Environment}-{cluster.Colour}";
+        var root = Path.GetDirectoryName(Path.GetFullPath(settings.Config))!;
+        var steps = new DecommissionSteps(
+            async ct => (await CutoverJournal.ReadAsync(new S3JournalStore(s3, new S3StateLocation(settings.JournalBucket, config.Environment)), ct)).Entries,
+            async ct => await CurrentWeightsAsync(config, route53, settings.ZoneId, ct),
+            new ArgoTeardown(kubernetes, Time),
+            async ct =>
+            {
+                vpc ??= await leftovers.FindVpcAsync(SubnetCapacityCheck.CommonStackName(config), config.Network.VpcCidr, ct);
+                return await leftovers.FindAsync(vpc, cluster.Name, ct);
+            },
+            ct => services.Run("npx", ["cdk", "destroy", stack, "--force"], root, ct));
+
+        var lines = new List<string>();
+        var runner = new DecommissionRunner(Time, line => Report(settings, lines, line));
+        try
+        {
+            await runner.RunAsync(cluster.Colour, config.Traffic.Drain, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), $"npx cdk destroy {stack}", settings.Destroy, steps, cancellationToken);
+        }
+        catch (Exception e) when (AwsModeErrors.IsExpected(e))
+        {
+            throw new CommandFailedException(AwsModeErrors.Describe(e), e);
+        }
+        if (settings.Output == OutputFormat.Json)
+        {
+            JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, destroyed = settings.Destroy, destroyCommand = $"npx cdk destroy {stack}", steps = lines });
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private k8s.IKubernetes CreateClient(string context)
+    {
+        try
+        {
+            return services.Kubernetes.Create(context);
+        }
+        catch (KubeconfigException e)
+        {
+            throw new CommandFailedException(e.Message, e);
+        }
+    }
+
+    private void Report(GlobalSettings settings, List<string> lines, string line)
+    {
+        lines.Add(line);
+        if (settings.Output == OutputFormat.Text)
+        {
+            Console.MarkupLineInterpolated($"{line}");
+        }
+    }
+
+    private static async Task<Weights?> CurrentWeightsAsync(EnvironmentConfig config, IRoute53Api route53, string? zoneId, CancellationToken cancellationToken)
+    {
+        var zone = zoneId ?? await route53.FindPublicZoneIdAsync(config.Dns.ZoneName, cancellationToken)
+            ?? throw new CommandFailedException($"No public hosted zone {config.Dns.ZoneName} was found; deploy the common stack or pass --zone-id.");
+        var router = new Route53WeightedRouter(
+            route53,
+            new AlbAliasTargets((_, _) => Task.FromResult<string?>(null)),
+            new Route53RouterOptions { HostedZoneId = zone, RecordName = config.Dns.ZoneName, Colours = [.. config.Clusters.Select(c => c.Colour)] },
+            TimeProvider.System);
+
+        // No weighted records at all (null): no colour takes traffic through the service name.
+        return await router.ReadWeightsAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Amazon.EC2;
+using Amazon.Runtime;
+using BlueGreen.Aws.Credentials;
+using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Kubernetes.Access;
+using k8s;
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console.Testing;
+
+namespace BlueGreen.Cli.Tests.Commands;
+
+public sealed class PreflightCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("bluegreen-preflight-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Preflight_OfflineOnTheDefaultConfig_SkipsTheAwsChecks_AndRunsTheRest()
+    {
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--to", "green", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(3, CountOf(output, "SKIPPED"));
+        Assert.Contains("removed APIs", output, StringComparison.Ordinal);
+        Assert.Contains("Chart 1.13.3 supports Kubernetes 1.33.", output, StringComparison.Ordinal);
+        Assert.Contains("Preflight passed for blue -> green.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_Json_ListsEveryCheckWithItsStatus()
+    {
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--config", CliRunner.DefaultConfigPath, "--output", "json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal("green", json.RootElement.GetProperty("to").GetString());
+        var statuses = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("warn", statuses["kubernetes version"]);
+        Assert.Equal("pass", statuses["instance types"]);
+        Assert.Equal("skipped", statuses["subnet free IPs"]);
+    }
+
+    [Fact]
+    public async Task Preflight_APreviousGenerationInstanceType_Fails()
+    {
+        var config = WriteConfig(yaml => ReplaceLast(yaml, "instanceTypes: [m7i.large]", "instanceTypes: [m3.medium]"));
+
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--to", "green", "--config", config);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("m3.medium is a previous-generation type", output, StringComparison.Ordinal);
+        Assert.Contains("Preflight failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_ARemovedApiInTheCommittedTree_Fails_NamingTheFile()
+    {
+        var config = WriteConfig(yaml => yaml);
+        Directory.CreateDirectory(Path.Combine(_dir, "deploy", "green", "apps"));
+        File.WriteAllText(Path.Combine(_dir, "deploy", "green", "apps", "old.yaml"), """
+            apiVersion: policy/v1beta1
+            kind: PodDisruptionBudget
+            metadata:
+              name: sample-app
+              namespace: app
+            spec:
+              minAvailable: 1
+            """);
+
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--to", "green", "--config", config, "--output", "json");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        using var json = JsonDocument.Parse(output);
+        var removed = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "removed APIs");
+        Assert.Equal("fail", removed.GetProperty("status").GetString());
+        Assert.Contains("green/apps/old.yaml: policy/v1beta1 PodDisruptionBudget 'sample-app'", removed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_ToTheLiveColour_IsBadInput()
+    {
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--to", "blue", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("--to blue: that colour is live", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_ToAnUnknownColour_IsBadInput()
+    {
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--to", "red", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("Known colours: blue, green", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_WithCredentials_ChecksSubnets_AndFailsOnAnUnreachableContext()
+    {
+        var ec2 = new Ec2Answers(SubnetsXml);
+        var services = new AwsModeServices
+        {
+            Credentials = new FixedCredentials(new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
+            Kubernetes = new NoContexts(),
+            Ec2 = (credentials, region) => ec2.Client(credentials, region),
+        };
+
+        var (exit, output) = await RunAsync(services, "preflight", "--to", "green", "--config", CliRunner.DefaultConfigPath, "--output", "json");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        using var json = JsonDocument.Parse(output);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("pass", checks["aws credentials"]);
+        Assert.Equal("pass", checks["subnet free IPs"]);
+        Assert.Equal("fail", checks["kubeconfig context blue"]);
+        Assert.Equal("fail", checks["kubeconfig context green"]);
+        Assert.Contains("Action=DescribeSubnets", Assert.Single(ec2.Bodies), StringComparison.Ordinal);
+    }
+
+    private const string SubnetsXml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+            <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+            <subnetSet>
+                <item><subnetId>subnet-01</subnetId><state>available</state><vpcId>vpc-01</vpcId><cidrBlock>10.0.100.0/24</cidrBlock><availableIpAddressCount>245</availableIpAddressCount><availabilityZone>ap-northeast-1a</availabilityZone></item>
+                <item><subnetId>subnet-02</subnetId><state>available</state><vpcId>vpc-01</vpcId><cidrBlock>10.0.101.0/24</cidrBlock><availableIpAddressCount>240</availableIpAddressCount><availabilityZone>ap-northeast-1c</availabilityZone></item>
+                <item><subnetId>subnet-03</subnetId><state>available</state><vpcId>vpc-01</vpcId><cidrBlock>10.0.102.0/24</cidrBlock><availableIpAddressCount>251</availableIpAddressCount><availabilityZone>ap-northeast-1d</availabilityZone></item>
+            </subnetSet>
+        </DescribeSubnetsResponse>
+        """;
+
+    private static AwsModeServices NoAws() => new() { Credentials = new FixedCredentials(null), Kubernetes = new NoContexts() };
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(AwsModeServices services, params string[] args)
+    {
+        var console = new TestConsole().Width(250);
+        var exit = await BlueGreenCli.RunAsync(args, console, r =>
+        {
+            r.Replace(typeof(TimeProvider), new FakeTimeProvider(CliRunner.Today));
+            r.Replace(typeof(AwsModeServices), services);
+        });
+        return (exit, console.Output);
+    }
+
+    private string WriteConfig(Func<string, string> edit)
+    {
+        var path = Path.Combine(_dir, "bluegreen.yaml");
+        File.WriteAllText(path, edit(File.ReadAllText(CliRunner.DefaultConfigPath)));
+        return path;
+    }
+
+    private static string ReplaceLast(string text, string find, string replacement)
+    {
+        var at = text.LastIndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replacement + text[(at + find.Length)..];
+    }
+
+    private static int CountOf(string text, string word) => text.Split(word).Length - 1;
+
+    private sealed class FixedCredentials(AWSCredentials? credentials) : IAwsCredentialSource
+    {
+        public Task<AWSCredentials?> TryResolveAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
+    }
+
+    private sealed class NoContexts : IKubernetesClientFactory
+    {
+        public IKubernetes Create(string context) => throw new KubeconfigException($"The kubeconfig has no usable context '{context}'.");
+    }
+
+    private sealed class Ec2Answers(string body) : HttpMessageHandler
+    {
+        public List<string> Bodies { get; } = [];
+
+        public IAmazonEC2 Client(AWSCredentials credentials, string region) =>
+            new AmazonEC2Client(credentials, new AmazonEC2Config { ServiceURL = "http://127.0.0.1:9", AuthenticationRegion = region, MaxErrorRetry = 0, HttpClientFactory = new Factory(this) });
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Bodies.Add(Uri.UnescapeDataString(await request.Content!.ReadAsStringAsync(cancellationToken)));
+            return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(body, Encoding.UTF8, "text/xml") };
+        }
+
+        private sealed class Factory(Ec2Answers handler) : HttpClientFactory
+        {
+            public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+
+            public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+            public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+        }
+    }
+}
