@@ -1,6 +1,6 @@
 namespace BlueGreen.Core.Engine;
 
-/// <summary>How an engine run ended. The CLI maps it to an exit code: Completed 0, RolledBack 3, the others 1.</summary>
+/// <summary>How an engine run ended. The CLI maps it to an exit code: Completed 0; RolledBack and Aborted 3 (traffic is back on the live colour); the others 1.</summary>
 /// <param name="Kind">Which way it ended.</param>
 /// <param name="Reason">Why, in words.</param>
 /// <param name="State">The state at the end.</param>

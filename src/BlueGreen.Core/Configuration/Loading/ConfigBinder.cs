@@ -26,7 +26,7 @@ internal static class ConfigBinder
             Clusters = Clusters(sink, r),
             Traffic = Traffic(sink, r.Mapping("traffic", true, "live", "candidate", "steps", "bake", "drain", "weightScale", "allowDowngrade")),
             Gates = gates,
-            Sandbox = Sandbox(r.Mapping("sandbox", false, "zone", "ttl", "replicas", "requestRate", "clients", "seedItems", "bake", "interval", "drain", "verification")),
+            Sandbox = Sandbox(r.Mapping("sandbox", false, "zone", "ttl", "replicas", "requestRate", "clients", "seedItems", "bake", "interval", "drain", "verification", "maxP99")),
         };
     }
 
@@ -264,6 +264,7 @@ internal static class ConfigBinder
             Interval = r.Duration("interval", d.Interval),
             Drain = r.Duration("drain", d.Drain),
             Verification = r.Duration("verification", d.Verification),
+            MaxP99 = r.Duration("maxP99", d.MaxP99),
         };
     }
 }

@@ -16,6 +16,7 @@ internal static class SandboxRules
         check.That(s.Interval >= TimeSpan.FromMilliseconds(100), "sandbox.interval", $"The sandbox gate interval ({Duration.Format(s.Interval)}) is shorter than 100ms.", "Use at least 100ms.");
         check.That(s.Bake >= s.Interval, "sandbox.bake", $"The sandbox bake ({Duration.Format(s.Bake)}) is shorter than its gate interval ({Duration.Format(s.Interval)}).", "Make the bake at least one interval.");
         check.That(s.Verification >= s.Interval, "sandbox.verification", $"The sandbox verification ({Duration.Format(s.Verification)}) is shorter than its gate interval ({Duration.Format(s.Interval)}).", "Make it at least one interval.");
+        check.That(s.MaxP99 > TimeSpan.Zero, "sandbox.maxP99", "The sandbox p99 limit must be longer than 0s.", "Write e.g. 2s.");
         check.That(s.Drain >= TimeSpan.FromSeconds(s.Ttl), "sandbox.drain", $"The sandbox drain ({Duration.Format(s.Drain)}) is shorter than its DNS TTL ({s.Ttl}s).", "Make the drain at least the TTL.");
     }
 }
