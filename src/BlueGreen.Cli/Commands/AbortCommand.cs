@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Operators;
 using Spectre.Console;
@@ -7,7 +8,7 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen abort</c>: Stop the upgrade and move all traffic back to the live colour.</summary>
 [Description("Stop the upgrade and move all traffic back to the live colour.")]
-public sealed class AbortCommand(IAnsiConsole console, TimeProvider timeProvider) : OperatorRequestCommand<GlobalSettings>(console, timeProvider)
+public sealed class AbortCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : OperatorRequestCommand<TargetSettings>(console, timeProvider, aws)
 {
     protected override OperatorAction Action => OperatorAction.Abort;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Operators;
 using Spectre.Console;
@@ -7,7 +8,7 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen pause</c>: Hold the current weights; the gates keep watching.</summary>
 [Description("Hold the current weights; the gates keep watching.")]
-public sealed class PauseCommand(IAnsiConsole console, TimeProvider timeProvider) : OperatorRequestCommand<GlobalSettings>(console, timeProvider)
+public sealed class PauseCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : OperatorRequestCommand<TargetSettings>(console, timeProvider, aws)
 {
     protected override OperatorAction Action => OperatorAction.Pause;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Operators;
 using Spectre.Console;
@@ -8,10 +9,10 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen promote</c>: skip the remaining steps once the current interval passes.</summary>
 [Description("Skip the remaining steps to 100 % once the current interval passes (at once with --force).")]
-public sealed class PromoteCommand(IAnsiConsole console, TimeProvider timeProvider) : OperatorRequestCommand<PromoteCommand.Settings>(console, timeProvider)
+public sealed class PromoteCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : OperatorRequestCommand<PromoteCommand.Settings>(console, timeProvider, aws)
 {
     /// <summary>Options of <c>promote</c>.</summary>
-    public sealed class Settings : GlobalSettings
+    public sealed class Settings : TargetSettings
     {
         [CommandOption("--force")]
         [Description("Promote without waiting for a passing interval.")]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
-using BlueGreen.Cli.Sandbox;
+using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Operators;
 using Spectre.Console;
@@ -12,32 +13,18 @@ namespace BlueGreen.Cli.Commands;
 /// killed), this process runs it from the journal to the end.
 /// </summary>
 [Description("Continue a paused upgrade; when no engine is running, run it from the journal to the end.")]
-public sealed class ResumeCommand(IAnsiConsole console, TimeProvider timeProvider) : ConfigCommand<GlobalSettings>(console, timeProvider)
+public sealed class ResumeCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : TargetCommand<EngineSettings>(console, timeProvider, aws)
 {
-    protected override async Task<int> ExecuteAsync(EnvironmentConfig config, GlobalSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(EnvironmentConfig config, EngineSettings settings, ITargetSession session, CancellationToken cancellationToken)
     {
-        SandboxTarget.Require(config);
-        var (services, remote) = SandboxEngine.Services(settings.Config, Time);
-        using (remote)
+        await session.Services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Resume, Time), cancellationToken);
+        var holder = await session.Services.Lock.ReadAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(settings.ForceUnlock) && session.EngineRunning(holder))
         {
-            await services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Resume, Time), cancellationToken);
-            var holder = await services.Lock.ReadAsync(cancellationToken);
-            if (holder is not null && SandboxEngine.ProcessAlive(holder.Holder.Pid) && holder.Holder.Host == Environment.MachineName)
-            {
-                Console.MarkupLineInterpolated($"Resume requested; the engine of {holder.Holder} applies it within a second.");
-                return ExitCodes.Ok;
-            }
+            Console.MarkupLineInterpolated($"Resume requested; the engine of {holder!.Holder} applies it at its next tick.");
+            return ExitCodes.Ok;
         }
 
-        using var shutdown = new ShutdownSignal(cancellationToken);
-        try
-        {
-            return await SandboxEngine.RunAsync(Console, settings.Output, config, settings.Config, Time, shutdown.Token);
-        }
-        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
-        {
-            Console.MarkupLine("[yellow]Interrupted: the journal is consistent; `bluegreen resume` continues the upgrade.[/]");
-            return ExitCodes.Failure;
-        }
+        return await EngineRun.RunAsync(session, Console, settings, cancellationToken);
     }
 }

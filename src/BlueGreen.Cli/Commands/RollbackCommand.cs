@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Operators;
 using Spectre.Console;
@@ -7,7 +8,7 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen rollback</c>: Move all traffic back to the live colour; the upgrade ends as rolled back.</summary>
 [Description("Move all traffic back to the live colour; the upgrade ends as rolled back.")]
-public sealed class RollbackCommand(IAnsiConsole console, TimeProvider timeProvider) : OperatorRequestCommand<GlobalSettings>(console, timeProvider)
+public sealed class RollbackCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : OperatorRequestCommand<TargetSettings>(console, timeProvider, aws)
 {
     protected override OperatorAction Action => OperatorAction.Rollback;
 }

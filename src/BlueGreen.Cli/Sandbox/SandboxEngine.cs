@@ -1,4 +1,5 @@
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Locking;
@@ -67,17 +68,7 @@ public static class SandboxEngine
                 throw new CommandFailedException(e.Message, e);
             }
 
-            var code = RehearsalRunner.ExitCodeOf(outcome.Kind);
-            if (output == OutputFormat.Json)
-            {
-                JsonOutput.WriteLine(console, new { outcome = outcome.Kind, reason = outcome.Reason, exitCode = code });
-            }
-            else
-            {
-                console.MarkupLineInterpolated($"[{(code == 0 ? "green" : "red")}]{outcome.Kind}[/]: {outcome.Reason}");
-            }
-
-            return code;
+            return EngineOutcome.Report(console, output, outcome);
         }
     }
 

@@ -8,6 +8,7 @@ using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Metrics;
+using BlueGreen.Core.Operators;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Kubernetes.Clusters;
 
@@ -15,7 +16,7 @@ namespace BlueGreen.Cli.Commands.AwsMode;
 
 /// <summary>
 /// The engine's outside world in AWS mode, composed from the configuration: the Route53 weighted router
-/// (alias targets from each colour's Ingress), the cluster probe, the metrics, and the S3 journal and lock.
+/// (alias targets from each colour's Ingress), the cluster probe, the metrics, and the S3 journal, lock and operator inbox.
 /// Run <see cref="Probes"/>'s <c>RunAsync</c> in the background while the engine runs.
 /// </summary>
 public sealed class AwsModeAdapters : IDisposable
@@ -23,19 +24,23 @@ public sealed class AwsModeAdapters : IDisposable
     private readonly IAmazonS3 _s3;
     private readonly HttpClient _http;
 
-    private AwsModeAdapters(ITrafficRouter router, IMetricSource metrics, HttpProbeMetricSource probes, IClusterProbe probe, IJournalStore journal, ILock lockStore, IAmazonS3 s3, HttpClient http)
+    private AwsModeAdapters(Route53WeightedRouter router, IMetricSource metrics, HttpProbeMetricSource probes, IClusterProbe probe, S3StateLocation state, IAmazonS3 s3, HttpClient http, TimeProvider time)
     {
         Router = router;
         Metrics = metrics;
         Probes = probes;
         Probe = probe;
-        Journal = journal;
-        Lock = lockStore;
+        State = state;
+        Journal = new S3JournalStore(s3, state);
+        Lock = new S3Lock(s3, state, time);
+
+        // Stamped exactly as the local inbox is, so a request made for one upgrade never acts on a later one.
+        Inbox = new UpgradeStampingInbox(new S3OperatorInbox(s3, state), Journal);
         _s3 = s3;
         _http = http;
     }
 
-    public ITrafficRouter Router { get; }
+    public Route53WeightedRouter Router { get; }
 
     public IMetricSource Metrics { get; }
 
@@ -47,6 +52,12 @@ public sealed class AwsModeAdapters : IDisposable
     public IJournalStore Journal { get; }
 
     public ILock Lock { get; }
+
+    /// <summary>Requests under &lt;environment&gt;/requests/ in the journal bucket, from any machine.</summary>
+    public IOperatorInbox Inbox { get; }
+
+    /// <summary>Where the journal, lock and requests live.</summary>
+    public S3StateLocation State { get; }
 
     public static async Task<AwsModeAdapters> CreateAsync(EnvironmentConfig config, AwsModeServices services, AwsModeOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -77,7 +88,7 @@ public sealed class AwsModeAdapters : IDisposable
         var userTraffic = options.PrometheusUrl is null ? null : new PrometheusMetricSource(http, new PrometheusOptions { Url = options.PrometheusUrl });
         var s3 = services.S3(credentials, config.Region);
         var location = new S3StateLocation(options.JournalBucket, config.Environment);
-        return new AwsModeAdapters(router, new AwsMetricSource(probes, userTraffic), probes, probe, new S3JournalStore(s3, location), new S3Lock(s3, location, time), s3, http);
+        return new AwsModeAdapters(router, new AwsMetricSource(probes, userTraffic), probes, probe, location, s3, http, time);
     }
 
     public void Dispose()

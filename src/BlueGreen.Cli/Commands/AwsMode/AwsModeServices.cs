@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
 using BlueGreen.Aws.Credentials;
 using BlueGreen.Aws.Endpoints;
 using BlueGreen.Aws.Route53;
@@ -44,6 +45,19 @@ public sealed class AwsModeServices
         }
 
         return new AmazonS3Client(credentials, config);
+    };
+
+    /// <summary>An SSM client for a region, honouring AWS_ENDPOINT_URL_SSM / AWS_ENDPOINT_URL.</summary>
+    public Func<AWSCredentials, string, IAmazonSimpleSystemsManagement> Ssm { get; init; } = (credentials, region) =>
+    {
+        var config = new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
+        if (AwsEndpoints.Configured("SSM", Environment.GetEnvironmentVariable) is { } url)
+        {
+            config.ServiceURL = url.ToString();
+            config.AuthenticationRegion = region;
+        }
+
+        return new AmazonSimpleSystemsManagementClient(credentials, config);
     };
 
     /// <summary>The Route53 REST client for the partition of a region, honouring AWS_ENDPOINT_URL_ROUTE_53 / AWS_ENDPOINT_URL.</summary>

@@ -1,0 +1,32 @@
+using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Core.Configuration;
+using Spectre.Console;
+
+namespace BlueGreen.Cli.Targets;
+
+/// <summary>A command that acts on the target: checks its own input, opens the session, and turns the target's failures into sentences.</summary>
+public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : ConfigCommand<TSettings>(console, timeProvider)
+    where TSettings : TargetSettings
+{
+    protected sealed override async Task<int> ExecuteAsync(EnvironmentConfig config, TSettings settings, CancellationToken cancellationToken)
+    {
+        Validate(config, settings);
+        try
+        {
+            using var session = await TargetSessions.OpenAsync(config, settings, Time, aws, cancellationToken);
+            return await ExecuteAsync(config, settings, session, cancellationToken);
+        }
+        catch (Exception e) when (TargetErrors.IsExpected(e))
+        {
+            throw new CommandFailedException(TargetErrors.Describe(e), e);
+        }
+    }
+
+    /// <summary>Checks the command's own options before anything is opened; throws <see cref="UserInputException"/>.</summary>
+    protected virtual void Validate(EnvironmentConfig config, TSettings settings)
+    {
+    }
+
+    protected abstract Task<int> ExecuteAsync(EnvironmentConfig config, TSettings settings, ITargetSession session, CancellationToken cancellationToken);
+}
