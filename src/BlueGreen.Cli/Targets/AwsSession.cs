@@ -71,6 +71,12 @@ public sealed class AwsSession : ITargetSession
             throw new UserInputException(e.Message, e);
         }
 
+        // Fail on another engine's lock before any probe goes out; the engine still takes the lock itself.
+        if (await _adapters.Lock.ReadAsync(cancellationToken) is { } holder)
+        {
+            throw new LockHeldException(holder, _time.GetUtcNow());
+        }
+
         var engine = new CutoverEngine(plan, Services with { Observers = [new EventPrinter(console, output)] }, new CutoverEngineOptions());
 
         // The synthetic probes measure only while they run: exactly as long as the engine.

@@ -1,7 +1,10 @@
 using Amazon.S3.Model;
 using BlueGreen.Aws.State;
 using BlueGreen.Cli.Tests.Fakes;
+using BlueGreen.Core.Engine;
+using BlueGreen.Core.Journal;
 using BlueGreen.Core.Operators;
+using BlueGreen.Core.Traffic;
 
 namespace BlueGreen.Cli.Tests.Commands.AwsMode;
 
@@ -88,6 +91,75 @@ public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
                 await inbox.CompleteAsync(request.Id, CancellationToken.None);
             }
         }
+    }
+
+    [Fact]
+    public async Task Shift_WhileAnUpgradeIsInProgress_Refuses_AndReleasesTheLock()
+    {
+        using var s3 = _s3rver.Client();
+        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
+        var journal = await CutoverJournal.OpenAsync(new S3JournalStore(s3, location), CancellationToken.None);
+        await journal.AppendAsync(new CutoverStarted("blue", "green", 6, 5, "plan", Weights.AllTo("blue", ["green"])) { At = CliRunner.Today, UpgradeId = "u1" }, CancellationToken.None);
+        try
+        {
+            var (code, output) = await CliProcess.RunAsync(Environment(), "shift", "25", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+
+            Assert.Equal(1, code);
+            Assert.Contains("The upgrade blue -> green is in progress", output, StringComparison.Ordinal);
+            Assert.Null(await new S3Lock(s3, location, TimeProvider.System).ReadAsync(CancellationToken.None));
+            Assert.DoesNotContain(_stub.Requests, r => r.StartsWith("POST /2013-04-01/", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await s3.DeleteObjectAsync(S3rverFixture.Bucket, "test/journal/00000000000000000001.json");
+            var left = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3rverFixture.Bucket, Prefix = "test/journal/" });
+            foreach (var item in left.S3Objects ?? [])
+            {
+                await s3.DeleteObjectAsync(S3rverFixture.Bucket, item.Key);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Shift_WithoutAKubeconfig_FailsWithASentence_AndReleasesTheLock()
+    {
+        var (code, output) = await CliProcess.RunAsync(Environment(), "shift", "25", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("kubeconfig", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        using var s3 = _s3rver.Client();
+        Assert.Null(await new S3Lock(s3, new S3StateLocation(S3rverFixture.Bucket, "test"), TimeProvider.System).ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upgrade_WhileAnotherEngineHoldsTheLock_FailsNamingItsId()
+    {
+        using var s3 = _s3rver.Client();
+        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
+        var held = await new S3Lock(s3, location, TimeProvider.System).AcquireAsync(new Core.Locking.LockHolder("ops", "runner-7", 99), TimeSpan.FromMinutes(10), CancellationToken.None);
+        try
+        {
+            var (code, output) = await CliProcess.RunAsync(Environment(), "upgrade", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+
+            Assert.Equal(1, code);
+            Assert.Contains("ops@runner-7", output, StringComparison.Ordinal);
+            Assert.Contains(held.Id, output, StringComparison.Ordinal);
+            Assert.Equal(held, await new S3Lock(s3, location, TimeProvider.System).ReadAsync(CancellationToken.None));
+        }
+        finally
+        {
+            await new S3Lock(s3, location, TimeProvider.System).ReleaseAsync(held, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Upgrade_ForceUnlockingALockThatIsNotHeld_FailsWithASentence()
+    {
+        var (code, output) = await CliProcess.RunAsync(Environment(), "upgrade", "--target", "aws", "--force-unlock", "0123abcd", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Nothing to force-unlock", output, StringComparison.Ordinal);
     }
 
     [Fact]
