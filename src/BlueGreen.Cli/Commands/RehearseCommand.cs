@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Sandbox;
+using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Plans;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Sandbox;
+using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Sandbox.Control;
 using BlueGreen.Sandbox.Database;

@@ -1,6 +1,5 @@
 using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
-using BlueGreen.Cli.Sandbox;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Locking;

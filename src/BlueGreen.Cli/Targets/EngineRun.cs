@@ -1,5 +1,4 @@
 using BlueGreen.Cli.Infrastructure;
-using BlueGreen.Cli.Sandbox;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;

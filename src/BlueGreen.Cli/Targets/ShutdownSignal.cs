@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace BlueGreen.Cli.Sandbox;
+namespace BlueGreen.Cli.Targets;
 
 /// <summary>
-/// Turns Ctrl+C, SIGTERM and SIGHUP into a cancellation, so a long-running sandbox command stops
+/// Turns Ctrl+C, SIGTERM and SIGHUP into a cancellation, so a long-running command stops
 /// everything it started and exits instead of dying with its children still running.
 /// </summary>
 public sealed class ShutdownSignal : IDisposable

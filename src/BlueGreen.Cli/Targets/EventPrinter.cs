@@ -4,7 +4,7 @@ using BlueGreen.Core.Journal;
 using BlueGreen.Sandbox.Rehearsal;
 using Spectre.Console;
 
-namespace BlueGreen.Cli.Sandbox;
+namespace BlueGreen.Cli.Targets;
 
 /// <summary>Prints the engine's event stream: a line per event as text, or the events as JSON lines.</summary>
 public sealed class EventPrinter(IAnsiConsole console, OutputFormat output) : ICutoverObserver
