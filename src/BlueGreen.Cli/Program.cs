@@ -38,7 +38,7 @@ namespace BlueGreen.Cli
                 sandbox.AddCommand<SandboxUpCommand>("up").WithDescription("Start the sandbox and keep it running until Ctrl+C.").WithExample("sandbox", "up");
             });
             config.AddCommand<UpgradeCommand>("upgrade").WithDescription("Move traffic to the candidate step by step under the gates (resumes an upgrade in progress).");
-            config.AddCommand<StatusCommand>("status").WithDescription("Show the weights, the upgrade's phase and step, and the lock holder.");
+            config.AddCommand<StatusCommand>("status").WithDescription("Show the weights, the upgrade's phase and step, and the lock holder.").WithExample("status", "--target", "aws");
             config.AddCommand<ShiftCommand>("shift").WithDescription("Give the candidate a share of traffic by hand, outside an upgrade.").WithExample("shift", "25");
             config.AddCommand<PauseCommand>("pause").WithDescription("Hold the current weights; the gates keep watching.");
             config.AddCommand<ResumeCommand>("resume").WithDescription("Continue a paused upgrade, or run a stopped one from its journal.");
