@@ -108,6 +108,10 @@ public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
             Assert.Contains("The upgrade blue -> green is in progress", output, StringComparison.Ordinal);
             Assert.Null(await new S3Lock(s3, location, TimeProvider.System).ReadAsync(CancellationToken.None));
             Assert.DoesNotContain(_stub.Requests, r => r.StartsWith("POST /2013-04-01/", StringComparison.Ordinal));
+            var (statusCode, status) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+            Assert.True(statusCode == 0, status);
+            Assert.Contains("Upgrade blue -> green: ", status, StringComparison.Ordinal);
+            Assert.Contains("of 6", status, StringComparison.Ordinal);
         }
         finally
         {
@@ -160,6 +164,33 @@ public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("Nothing to force-unlock", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALockNoLongerRenewed_IsShownWithTheWayToTakeOver_AndCountsAsNoEngine()
+    {
+        using var s3 = _s3rver.Client();
+        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
+        var held = await new S3Lock(s3, location, TimeProvider.System).AcquireAsync(new Core.Locking.LockHolder("ops", "runner-7", 99), TimeSpan.Zero, CancellationToken.None);
+        try
+        {
+            var (statusCode, status) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+            var (pauseCode, pause) = await CliProcess.RunAsync(Environment(), "pause", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+
+            Assert.True(statusCode == 0, status);
+            Assert.Contains($"`bluegreen resume --force-unlock {held.Id}` takes over", status.ReplaceLineEndings(string.Empty), StringComparison.Ordinal);
+            Assert.True(pauseCode == 0, pause);
+            Assert.Contains("No engine is running", pause, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await new S3Lock(s3, location, TimeProvider.System).ReleaseAsync(held, CancellationToken.None);
+            var inbox = new S3OperatorInbox(s3, location);
+            foreach (var request in await inbox.PendingAsync(CancellationToken.None))
+            {
+                await inbox.CompleteAsync(request.Id, CancellationToken.None);
+            }
+        }
     }
 
     [Fact]
