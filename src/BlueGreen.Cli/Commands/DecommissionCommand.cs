@@ -27,11 +27,11 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         public string Colour { get; init; } = string.Empty;
 
         [CommandOption("--journal-bucket <NAME>")]
-        [Description("The journal bucket (SSM /<env>/common/journal-bucket); the journal is under <environment>/ in it.")]
+        [Description("The journal bucket; read from SSM /<env>/common/journal-bucket when left out.")]
         public string? JournalBucket { get; init; }
 
         [CommandOption("--zone-id <ID>")]
-        [Description("The service zone's id (SSM /<env>/common/zone-id); looked up by name when left out.")]
+        [Description("The service zone's id; read from SSM /<env>/common/zone-id when left out.")]
         public string? ZoneId { get; init; }
 
         [CommandOption("--timeout <MINUTES>")]
@@ -48,11 +48,6 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
     {
         var cluster = config.Clusters.FirstOrDefault(c => c.Colour == settings.Colour)
             ?? throw new UserInputException($"No cluster has the colour '{settings.Colour}' in {settings.Config}. Known colours: {string.Join(", ", config.Clusters.Select(c => c.Colour))}.");
-        if (string.IsNullOrWhiteSpace(settings.JournalBucket))
-        {
-            throw new UserInputException("--journal-bucket is required: the bucket named by the SSM parameter /" + config.Environment + "/common/journal-bucket.");
-        }
-
         if (settings.TimeoutMinutes < 1)
         {
             throw new UserInputException("--timeout must be at least 1 minute.");
@@ -60,6 +55,7 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
 
         var credentials = await services.Credentials.TryResolveAsync(cancellationToken)
             ?? throw new CommandFailedException("Decommissioning needs AWS credentials (environment, profile, SSO or role); none were found.");
+        var options = await AwsModeOptionsResolver.ResolveAsync(config, settings.JournalBucket, settings.ZoneId, null, null, services, cancellationToken);
 
         using var s3 = services.S3(credentials, config.Region);
         using var ec2 = services.Ec2(credentials, config.Region);
@@ -70,8 +66,8 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         var stack = $"{config.Environment}-{cluster.Colour}";
         var root = Path.GetDirectoryName(Path.GetFullPath(settings.Config))!;
         var steps = new DecommissionSteps(
-            async ct => (await CutoverJournal.ReadAsync(new S3JournalStore(s3, new S3StateLocation(settings.JournalBucket, config.Environment)), ct)).Entries,
-            async ct => await CurrentWeightsAsync(config, route53, settings.ZoneId, ct),
+            async ct => (await CutoverJournal.ReadAsync(new S3JournalStore(s3, new S3StateLocation(options.JournalBucket, config.Environment)), ct)).Entries,
+            async ct => await CurrentWeightsAsync(config, route53, options.ZoneId, ct),
             new ArgoTeardown(kubernetes, Time),
             async ct =>
             {

@@ -1,7 +1,9 @@
 using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
 using BlueGreen.Aws.Credentials;
 using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 
@@ -19,12 +21,30 @@ public sealed class DecommissionCommandTests
     }
 
     [Fact]
-    public async Task WithoutTheJournalBucket_IsBadInput_NamingTheSsmParameter()
+    public async Task WithoutTheJournalBucket_ReadsItFromSsm_AndAMissingParameterNamesTheStackAndTheOption()
+    {
+        using var stub = new AwsStub("<ListResourceRecordSetsResponse/>");
+        var services = new AwsModeServices
+        {
+            Credentials = new Fixed(new BasicAWSCredentials("AKIDEXAMPLE", "secret")),
+            Ssm = (c, region) => new AmazonSimpleSystemsManagementClient(c, new AmazonSimpleSystemsManagementConfig { ServiceURL = stub.Endpoint.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 }),
+        };
+
+        var (exit, output) = await RunAsync(services, "decommission", "blue", "--zone-id", "Z1", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("The SSM parameter /test/common/journal-bucket does not exist in ap-northeast-1.", output, StringComparison.Ordinal);
+        Assert.Contains("--journal-bucket", output, StringComparison.Ordinal);
+        Assert.NotEmpty(stub.Requests);
+    }
+
+    [Fact]
+    public async Task WithoutTheJournalBucket_AndWithoutCredentials_FailsWithASentence()
     {
         var (exit, output) = await RunAsync("decommission", "blue", "--config", CliRunner.DefaultConfigPath);
 
-        Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("/test/common/journal-bucket", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("needs AWS credentials", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,10 +56,12 @@ public sealed class DecommissionCommandTests
         Assert.Contains("needs AWS credentials", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        RunAsync(new AwsModeServices { Credentials = new Fixed(null) }, args);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(AwsModeServices services, params string[] args)
     {
         var console = new TestConsole().Width(250);
-        var services = new AwsModeServices { Credentials = new NoCredentials() };
         var exit = await BlueGreenCli.RunAsync(args, console, r =>
         {
             r.Replace(typeof(TimeProvider), new FakeTimeProvider(CliRunner.Today));
@@ -48,8 +70,8 @@ public sealed class DecommissionCommandTests
         return (exit, console.Output);
     }
 
-    private sealed class NoCredentials : IAwsCredentialSource
+    private sealed class Fixed(AWSCredentials? credentials) : IAwsCredentialSource
     {
-        public Task<AWSCredentials?> TryResolveAsync(CancellationToken cancellationToken) => Task.FromResult<AWSCredentials?>(null);
+        public Task<AWSCredentials?> TryResolveAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
     }
 }

@@ -9,19 +9,25 @@ namespace BlueGreen.Cli.Commands.AwsMode;
 /// <summary>Turns the AWS-mode options into <see cref="AwsModeOptions"/>: what was not given is read from the common stack's SSM parameters.</summary>
 public static class AwsModeOptionsResolver
 {
-    public static async Task<AwsModeOptions> ResolveAsync(EnvironmentConfig config, TargetSettings settings, AwsModeServices services, CancellationToken cancellationToken)
+    public static Task<AwsModeOptions> ResolveAsync(EnvironmentConfig config, TargetSettings settings, AwsModeServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ResolveAsync(config, settings.JournalBucket, settings.ZoneId, settings.PrometheusUrl, settings.ExpectedCommit, services, cancellationToken);
+    }
+
+    /// <summary>The same from plain option values, for commands that take only some of them (decommission).</summary>
+    public static async Task<AwsModeOptions> ResolveAsync(EnvironmentConfig config, string? journalBucket, string? zoneId, string? prometheusUrl, string? expectedCommit, AwsModeServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(services);
         Uri? prometheus = null;
-        if (settings.PrometheusUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out prometheus) || (prometheus.Scheme != Uri.UriSchemeHttp && prometheus.Scheme != Uri.UriSchemeHttps)))
+        if (prometheusUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out prometheus) || (prometheus.Scheme != Uri.UriSchemeHttp && prometheus.Scheme != Uri.UriSchemeHttps)))
         {
             throw new UserInputException($"--prometheus-url '{url}' is not an http or https URL; give the Prometheus server's base URL, e.g. http://prometheus.monitoring:9090.");
         }
 
-        var bucket = Blank(settings.JournalBucket);
-        var zone = Blank(settings.ZoneId);
+        var bucket = Blank(journalBucket);
+        var zone = Blank(zoneId);
         if (bucket is null || zone is null)
         {
             var credentials = await services.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false)
@@ -32,7 +38,7 @@ public static class AwsModeOptionsResolver
             zone ??= await ReadAsync(ssm, names.ZoneId, "--zone-id", config, cancellationToken).ConfigureAwait(false);
         }
 
-        return new AwsModeOptions { JournalBucket = bucket, ZoneId = zone, PrometheusUrl = prometheus, ExpectedCommit = Blank(settings.ExpectedCommit) };
+        return new AwsModeOptions { JournalBucket = bucket, ZoneId = zone, PrometheusUrl = prometheus, ExpectedCommit = Blank(expectedCommit) };
     }
 
     private static async Task<string> ReadAsync(IAmazonSimpleSystemsManagement ssm, string name, string option, EnvironmentConfig config, CancellationToken cancellationToken)
