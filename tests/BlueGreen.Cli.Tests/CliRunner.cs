@@ -16,18 +16,5 @@ internal static class CliRunner
         return (exitCode, console.Output);
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BlueGreen.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (BlueGreen.slnx) is not above the test assembly.");
-    }
-
-    public static string DefaultConfigPath => Path.Combine(RepositoryRoot(), "bluegreen.yaml");
+    public static string DefaultConfigPath => RepositoryRoot.Combine("bluegreen.yaml");
 }

@@ -9,22 +9,9 @@ internal static class TestConfig
     /// <summary>The day the tests validate on: support dates are judged against it.</summary>
     public static readonly DateTimeOffset Today = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<string> DefaultText = new(() => File.ReadAllText(Path.Combine(RepositoryRoot(), "bluegreen.yaml")));
+    private static readonly Lazy<string> DefaultText = new(() => File.ReadAllText(RepositoryRoot.Combine("bluegreen.yaml")));
 
     public static string DefaultYaml => DefaultText.Value;
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BlueGreen.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (BlueGreen.slnx) is not above the test assembly.");
-    }
 
     public static ConfigLoadResult Parse(string yaml, DateTimeOffset? on = null) =>
         ConfigLoader.Parse("bluegreen.yaml", yaml, new FakeTimeProvider(on ?? Today));

@@ -7,7 +7,7 @@ namespace BlueGreen.GitOps.Tests.Rendering;
 
 public class CommittedTreeTests
 {
-    private static readonly string Root = RepositoryRoot.Find();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static RenderedTree RenderRepositoryConfig() =>
         GitOpsRenderer.Render(ConfigLoader.LoadOrThrow(Path.Combine(Root, "bluegreen.yaml")));

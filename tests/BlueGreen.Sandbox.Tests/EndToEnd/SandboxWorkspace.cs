@@ -13,7 +13,7 @@ internal sealed partial class SandboxWorkspace : IDisposable
     public SandboxWorkspace(SandboxSettings settings)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("bluegreen-e2e-").FullName;
-        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "bluegreen.yaml"));
+        var yaml = File.ReadAllText(RepositoryRoot.Combine("bluegreen.yaml"));
         var sandbox = string.Create(CultureInfo.InvariantCulture, $"""
             sandbox:
               zone: test.bluegreen.internal
@@ -58,19 +58,6 @@ internal sealed partial class SandboxWorkspace : IDisposable
         {
             // A scratch directory left behind is harmless.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BlueGreen.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No BlueGreen.slnx above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"^sandbox:\r?\n(?:[ \t]+.*\r?\n?|\r?\n)*", RegexOptions.Multiline)]

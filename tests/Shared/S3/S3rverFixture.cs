@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace BlueGreen.Aws.Tests.Fakes;
+namespace BlueGreen.Tests;
 
 /// <summary>
 /// s3rver (tools/s3rver, from the npm registry) on 127.0.0.1 and a free port, with one bucket;
@@ -20,7 +20,7 @@ public sealed partial class S3rverFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = System.IO.Path.Combine(RepositoryRoot.Path, "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
+        var script = RepositoryRoot.Combine("tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"s3rver is not installed: run `npm ci` in tools/s3rver (scripts/test does this).");

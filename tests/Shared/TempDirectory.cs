@@ -1,4 +1,4 @@
-namespace BlueGreen.Core.Tests.Fakes;
+namespace BlueGreen.Tests;
 
 /// <summary>A fresh directory under the system's temporary directory, deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
@@ -11,7 +11,8 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    /// <summary>A path inside the directory; '/' separates folders on every system.</summary>
+    public string File(string relativePath) => System.IO.Path.Combine(Path, relativePath.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
     public void Dispose()
     {
@@ -19,9 +20,9 @@ internal sealed class TempDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a file still open by a stopped child process must not fail the test.
+            // Best effort: a file still held by a stopped child process must not fail the test.
         }
     }
 }
