@@ -13,6 +13,9 @@ public static class BlueGreenCli
     public static string Version { get; } =
         typeof(BlueGreenCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>Set to 1 to print the stack trace of an unexpected failure.</summary>
+    public const string DebugVariable = "BLUEGREEN_DEBUG";
+
     /// <summary>Runs <paramref name="args"/> against <paramref name="console"/>; <paramref name="register"/> lets tests replace services.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, Action<TypeRegistrar>? register = null, CancellationToken cancellationToken = default)
     {
@@ -63,6 +66,22 @@ public static class BlueGreenCli
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             console.MarkupLine("[yellow]Interrupted.[/]");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not an expected failure, but still a sentence and a documented exit code; the trace is
+            // there for a bug report when asked for.
+            console.MarkupLineInterpolated($"[red]failed[/] {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
+            {
+                console.WriteLine(e.ToString());
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"This is unexpected; run again with {DebugVariable}=1 for the details to report.");
+            }
+
             return ExitCodes.Failure;
         }
     }

@@ -1,6 +1,5 @@
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Engine;
-using BlueGreen.Sandbox.Rehearsal;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;
@@ -13,7 +12,7 @@ public static class EngineOutcome
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(outcome);
-        var code = RehearsalRunner.ExitCodeOf(outcome.Kind);
+        var code = OutcomeExitCodes.Of(outcome.Kind);
         if (output == OutputFormat.Json)
         {
             JsonOutput.WriteLine(console, new { outcome = outcome.Kind, reason = outcome.Reason, exitCode = code });

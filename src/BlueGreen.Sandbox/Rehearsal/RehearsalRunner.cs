@@ -16,12 +16,7 @@ namespace BlueGreen.Sandbox.Rehearsal;
 public static class RehearsalRunner
 {
     /// <summary>Exit codes: 0 completed, 3 rolled back or aborted, 1 otherwise.</summary>
-    public static int ExitCodeOf(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.Completed => 0,
-        OutcomeKind.RolledBack or OutcomeKind.Aborted => 3,
-        _ => 1,
-    };
+    public static int ExitCodeOf(OutcomeKind kind) => OutcomeExitCodes.Of(kind);
 
     /// <exception cref="PlanException">The configuration does not make a runnable plan.</exception>
     /// <exception cref="SandboxException">A part of the sandbox could not start.</exception>
