@@ -71,7 +71,9 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
             var probe = new KubernetesClusterProbe(services.Kubernetes, new ClusterProbeOptions
             {
                 Contexts = config.Clusters.ToDictionary(c => c.Colour, c => c.Context),
+                RepoUrl = config.GitOps.RepoUrl,
                 TargetRevision = config.GitOps.Revision,
+                ChartVersions = new Dictionary<string, string> { ["aws-load-balancer-controller"] = config.GitOps.LoadBalancerControllerChart },
             });
             var bootstrap = new ArgoCdBootstrap(new ServerSideApply(kubernetes.HttpClient, kubernetes.BaseUri), kubernetes, probe, Time, line => Report(settings, lines, line));
             try

@@ -15,7 +15,7 @@ public sealed class ApplicationStatusTests
         Assert.True(status.SyncedAndHealthy);
         Assert.Equal("6f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6", status.SyncedRevision);
         Assert.Equal("main", status.TargetRevision);
-        Assert.Equal(["aws-load-balancer-controller", "externaldns", "sample-app"], status.ChildApplications);
+        Assert.Equal(["aws-load-balancer-controller", "external-dns", "sample-app"], status.ChildApplications);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal sealed class ApiServerStub : DelegatingHandler
         const string apps = "GET /apis/argoproj.io/v1alpha1/namespaces/argocd/applications/";
         return On(apps + "app-of-apps", "application-app-of-apps.json")
             .On(apps + "aws-load-balancer-controller", "application-aws-load-balancer-controller.json")
-            .On(apps + "externaldns", "application-externaldns.json")
+            .On(apps + "external-dns", "application-external-dns.json")
             .On(apps + "sample-app", "application-sample-app.json")
             .On("GET /apis/apps/v1/namespaces/app/deployments", "deployments.json")
             .On("GET /apis/networking.k8s.io/v1/namespaces/app/ingresses", "ingresses.json");

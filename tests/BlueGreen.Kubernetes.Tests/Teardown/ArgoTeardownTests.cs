@@ -41,7 +41,7 @@ public sealed class ArgoTeardownTests
         var snapshot = await Teardown(stub).SnapshotAsync(CancellationToken.None);
 
         Assert.Equal(
-            ["Application argocd/app-of-apps (wave 0)", "Application argocd/aws-load-balancer-controller (wave -1)", "Application argocd/externaldns (wave 0)", "Application argocd/sample-app (wave 1)", "Ingress app/sample-app", "LoadBalancer Service app/metrics-nlb"],
+            ["Application argocd/app-of-apps (wave 0)", "Application argocd/aws-load-balancer-controller (wave -1)", "Application argocd/external-dns (wave 0)", "Application argocd/sample-app (wave 1)", "Ingress app/sample-app", "LoadBalancer Service app/metrics-nlb"],
             snapshot.Describe());
     }
 
@@ -69,7 +69,7 @@ public sealed class ArgoTeardownTests
 
         var (_, problems) = await RunAsync(Teardown(stub).WaitGoneAsync(TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10), CancellationToken.None));
 
-        Assert.Equal(["Application aws-load-balancer-controller (wave -1) went before externaldns (wave 0), sample-app (wave 1)."], problems);
+        Assert.Equal(["Application aws-load-balancer-controller (wave -1) went before external-dns (wave 0), sample-app (wave 1)."], problems);
     }
 
     [Fact]
