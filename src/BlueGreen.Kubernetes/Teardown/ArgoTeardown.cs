@@ -52,15 +52,16 @@ public sealed class ArgoTeardown(IKubernetes client, TimeProvider time, string a
     }
 
     /// <summary>
-    /// Polls until nothing is left or <paramref name="timeout"/> passes; returns the last snapshot and the order
-    /// problems seen (an Application that went while one of a higher wave was still there).
+    /// Polls until nothing is left, <paramref name="timeout"/> passes, or the load balancer controller is gone while
+    /// an Ingress or LoadBalancer Service is left (<see cref="TeardownSnapshot.LoadBalancersOrphaned"/>); returns the
+    /// last snapshot and the order problems seen (an Application that went while one of a higher wave was still there).
     /// </summary>
     public async Task<(TeardownSnapshot Left, IReadOnlyList<string> OrderProblems)> WaitGoneAsync(TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + timeout;
         var problems = new List<string>();
         var previous = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        while (!previous.IsEmpty && time.GetUtcNow() < deadline)
+        while (!previous.IsEmpty && !previous.LoadBalancersOrphaned && time.GetUtcNow() < deadline)
         {
             await Task.Delay(poll, time, cancellationToken).ConfigureAwait(false);
             var now = await SnapshotAsync(cancellationToken).ConfigureAwait(false);

@@ -113,6 +113,11 @@ public sealed class ArgoCdBootstrapTests
             _time.Advance(TimeSpan.FromSeconds(10));
         }
 
+        if (!task.IsCompleted)
+        {
+            throw new TimeoutException("The code under test did not finish within 10000 clock steps of 10 s.");
+        }
+
         await task;
     }
 

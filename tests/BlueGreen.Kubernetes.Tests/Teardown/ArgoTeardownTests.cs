@@ -73,6 +73,21 @@ public sealed class ArgoTeardownTests
     }
 
     [Fact]
+    public async Task StopsAtOnce_WhenTheControllerIsGone_WhileAnIngressIsLeft()
+    {
+        var stub = new ApiServerStub()
+            .OnSequence("GET " + Apps, "applications-all.json", "applications-lbc-gone-first.json")
+            .On("GET /apis/networking.k8s.io/v1/ingresses", "ingresses-all-namespaces.json")
+            .On("GET /api/v1/services", "services-cluster-ip-only.json");
+
+        var (left, _) = await RunAsync(Teardown(stub).WaitGoneAsync(TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.True(left.LoadBalancersOrphaned);
+        Assert.Contains("Ingress app/sample-app", left.Describe());
+        Assert.Equal(2, stub.Requests.Count(r => r == "GET " + Apps));
+    }
+
+    [Fact]
     public async Task OnTimeout_ReturnsExactlyWhatIsLeft()
     {
         var stub = new ApiServerStub()
@@ -96,6 +111,11 @@ public sealed class ArgoTeardownTests
         {
             await Task.WhenAny(task, Task.Delay(1));
             _time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        if (!task.IsCompleted)
+        {
+            throw new TimeoutException("The code under test did not finish within 10000 clock steps of 10 s.");
         }
 
         return await task;
