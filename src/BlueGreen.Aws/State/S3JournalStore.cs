@@ -76,6 +76,12 @@ public sealed class S3JournalStore : IJournalStore
         }
         catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e))
         {
+            // The SDK retries a write whose answer was lost; then the 412 is about our own record.
+            if (await ReadBackAsync(KeyOf(sequence), cancellationToken).ConfigureAwait(false) == record)
+            {
+                return;
+            }
+
             throw new JournalConflictException($"The journal {Location} already has record {sequence}: another process is writing to it. Make sure only one bluegreen runs against this environment.", e);
         }
         catch (AmazonS3Exception e)
@@ -131,6 +137,24 @@ public sealed class S3JournalStore : IJournalStore
         using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
         return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> ReadBackAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
+        {
+            return null;
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new JournalConflictException(S3Errors.Explain(e, $"reading back journal record {key}", _location), e);
+        }
     }
 
     private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)

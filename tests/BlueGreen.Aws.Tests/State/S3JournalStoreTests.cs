@@ -97,8 +97,38 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
     public async Task Append_ThatLosesTheRace_IsAConflict()
     {
         var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.PreconditionFailed, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>");
+            .Answer(HttpStatusCode.PreconditionFailed, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>")
+            .Answer(HttpStatusCode.OK, "the other writer's record");
         using var s3 = recorder.Client();
+
+        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None));
+
+        Assert.Contains("already has record 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Append_WhoseFirstAnswerWasLost_AndWhoseRetryGets412_SucceedsWhenTheStoredRecordIsItsOwn()
+    {
+        var recorder = new SdkShapeRecorder()
+            .Answer(HttpStatusCode.InternalServerError, InternalError)
+            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
+            .Echo(0);
+        using var s3 = recorder.Client(maxErrorRetry: 1);
+
+        await new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None);
+
+        Assert.Equal([HttpMethod.Put, HttpMethod.Put, HttpMethod.Get], recorder.Requests.Select(r => r.Method));
+        Assert.Equal("/state/test/journal/000000000001.json", recorder.Requests[2].Path);
+    }
+
+    [Fact]
+    public async Task Append_WhoseRetryGets412_IsAConflict_WhenTheStoredRecordDiffers()
+    {
+        var recorder = new SdkShapeRecorder()
+            .Answer(HttpStatusCode.InternalServerError, InternalError)
+            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
+            .Answer(HttpStatusCode.OK, "the other writer's record");
+        using var s3 = recorder.Client(maxErrorRetry: 1);
 
         var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None));
 
@@ -115,6 +145,10 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
 
         Assert.Contains("s3:PutObject", error.Message, StringComparison.Ordinal);
     }
+
+    private const string InternalError = "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>";
+
+    private const string PreconditionFailed = "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>";
 
     private static S3StateLocation NewLocation() => new(S3rverFixture.Bucket, "env-" + Guid.NewGuid().ToString("N")[..8]);
 
