@@ -178,6 +178,16 @@ public sealed class KubernetesClusterProbeTests
     }
 
     [Fact]
+    public async Task ARequestThatTimesOut_IsAProbeFailure_NotACrash()
+    {
+        var stub = new ApiServerStub().ReadyColour().TimeOut("GET /apis/apps/v1/namespaces/app/deployments");
+
+        var readiness = await Probe(stub).CheckAsync("green", CancellationToken.None);
+
+        Assert.StartsWith("The green cluster (context test-green) probe failed: the API server did not answer in time", Assert.Single(readiness.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingContext_IsAProblem_NotACrash()
     {
         var probe = new KubernetesClusterProbe(new StubClientFactory(), Options());

@@ -7,6 +7,7 @@ namespace BlueGreen.Kubernetes.Tests.Fakes;
 internal sealed class ApiServerStub : DelegatingHandler
 {
     private readonly Dictionary<string, Queue<(HttpStatusCode Status, string File)>> _routes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _timeouts = new(StringComparer.Ordinal);
 
     public List<string> Requests { get; } = [];
 
@@ -25,6 +26,13 @@ internal sealed class ApiServerStub : DelegatingHandler
     public ApiServerStub On(string methodAndPath, string file, HttpStatusCode status = HttpStatusCode.OK)
     {
         _routes[methodAndPath] = new Queue<(HttpStatusCode, string)>([(status, file)]);
+        return this;
+    }
+
+    /// <summary>Lets <c>METHOD /path</c> time out, as HttpClient reports it: a TaskCanceledException caused by a TimeoutException.</summary>
+    public ApiServerStub TimeOut(string methodAndPath)
+    {
+        _timeouts.Add(methodAndPath);
         return this;
     }
 
@@ -60,6 +68,11 @@ internal sealed class ApiServerStub : DelegatingHandler
         {
             Bodies.Add(await request.Content.ReadAsStringAsync(cancellationToken));
             ContentTypes.Add(request.Content.Headers.ContentType?.MediaType ?? string.Empty);
+        }
+
+        if (_timeouts.Contains(key))
+        {
+            throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException("The operation was canceled."));
         }
 
         if (!_routes.TryGetValue(key, out var route))
