@@ -39,10 +39,19 @@ public sealed class ArgoTeardown(IKubernetes client, TimeProvider time, string a
     public async Task<TeardownSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         var applications = await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(Group, Version, argoNamespace, Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var apps = applications.GetProperty("items").EnumerateArray()
-            .Select(ApplicationStatus.From)
-            .Select(a => (a.Name, a.SyncWave))
-            .ToList();
+        List<(string Name, int SyncWave)> apps;
+        try
+        {
+            apps = applications.GetProperty("items").EnumerateArray()
+                .Select(ApplicationStatus.From)
+                .Select(a => (a.Name, a.SyncWave))
+                .ToList();
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"The Application list of namespace {argoNamespace} could not be read ({e.Message}); check the Argo CD CRD version (argoproj.io/v1alpha1) on the cluster.", e);
+        }
+
         var ingresses = await client.NetworkingV1.ListIngressForAllNamespacesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var services = await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TeardownSnapshot(

@@ -46,6 +46,19 @@ public sealed class ArgoTeardownTests
     }
 
     [Fact]
+    public async Task AnUnreadableApplicationList_IsAnErrorWithASentence()
+    {
+        var stub = new ApiServerStub()
+            .On("GET " + Apps, "application-without-metadata.json")
+            .On("GET /apis/networking.k8s.io/v1/ingresses", "ingresses-none.json")
+            .On("GET /api/v1/services", "services-cluster-ip-only.json");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Teardown(stub).SnapshotAsync(CancellationToken.None));
+
+        Assert.StartsWith("The Application list of namespace argocd could not be read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WaitsUntilEverythingIsGone_InReverseWaveOrder()
     {
         var stub = new ApiServerStub()
