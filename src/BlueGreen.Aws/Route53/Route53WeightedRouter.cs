@@ -48,6 +48,16 @@ public sealed class Route53WeightedRouter : ITrafficRouter
         return new Weights(_options.Colours.Select(c => new KeyValuePair<string, int>(c, records.TryGetValue(c, out var r) ? r.Weight : 0)));
     }
 
+    /// <summary>
+    /// The weights of only the colours that have a weighted record, so a missing record is told apart from
+    /// weight 0; null when no colour has one.
+    /// </summary>
+    public async Task<Weights?> ReadRecordedWeightsAsync(CancellationToken cancellationToken)
+    {
+        var records = await ReadOwnRecordsAsync(cancellationToken).ConfigureAwait(false);
+        return records.Count == 0 ? null : new Weights(records.Select(r => new KeyValuePair<string, int>(r.Key, r.Value.Weight)));
+    }
+
     public async Task SetWeightsAsync(Weights weights, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(weights);

@@ -19,6 +19,9 @@ public sealed class S3JournalStore : IJournalStore
     private readonly IAmazonS3 _s3;
     private readonly S3StateLocation _location;
 
+    // The last record the latest read returned, with its ETag: the one a repair may drop.
+    private (string Key, string ETag)? _lastRead;
+
     public S3JournalStore(IAmazonS3 s3, S3StateLocation location)
     {
         ArgumentNullException.ThrowIfNull(s3);
@@ -42,10 +45,12 @@ public sealed class S3JournalStore : IJournalStore
 
         // A long upgrade has hundreds of records; fetch them side by side, keep them in sequence order.
         var records = new string[keys.Count];
+        var etags = new string[keys.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, keys.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
-            async (i, ct) => records[i] = await GetTextAsync(keys[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => (records[i], etags[i]) = await GetTextAsync(keys[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        _lastRead = keys.Count == 0 ? null : (keys[^1], etags[^1]);
         return records;
     }
 
@@ -76,6 +81,12 @@ public sealed class S3JournalStore : IJournalStore
         }
         catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e))
         {
+            // The SDK retries a write whose answer was lost; then the 412 is about our own record.
+            if (await ReadBackAsync(KeyOf(sequence), cancellationToken).ConfigureAwait(false) == record)
+            {
+                return;
+            }
+
             throw new JournalConflictException($"The journal {Location} already has record {sequence}: another process is writing to it. Make sure only one bluegreen runs against this environment.", e);
         }
         catch (AmazonS3Exception e)
@@ -84,12 +95,39 @@ public sealed class S3JournalStore : IJournalStore
         }
     }
 
+    /// <summary>
+    /// Deletes the last record the latest read returned (the torn one), and only that version of it
+    /// (If-Match on its ETag): a record another process wrote since is never deleted.
+    /// </summary>
     public async Task DropLastAsync(CancellationToken cancellationToken)
     {
-        var keys = await ListKeysAsync(cancellationToken).ConfigureAwait(false);
-        if (keys.Count > 0)
+        if (_lastRead is null)
         {
-            await _s3.DeleteObjectAsync(_location.Bucket, keys[^1], cancellationToken).ConfigureAwait(false);
+            await ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_lastRead is not { } last)
+        {
+            return;
+        }
+
+        try
+        {
+            await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _location.Bucket, Key = last.Key, IfMatch = last.ETag }, cancellationToken).ConfigureAwait(false);
+            _lastRead = null;
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
+        {
+            // Already gone: another repair got there first.
+            _lastRead = null;
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e))
+        {
+            throw new JournalConflictException($"The torn record {last.Key} of the journal {Location} was rewritten while it was being dropped: another process is writing to it. Make sure only one bluegreen runs against this environment.", e);
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new JournalConflictException(S3Errors.Explain(e, $"dropping the torn journal record {last.Key}", _location), e);
         }
     }
 
@@ -111,7 +149,8 @@ public sealed class S3JournalStore : IJournalStore
             do
             {
                 response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
-                keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
+                // Only <12 digits>.json directly under journal/ is a record; anything else put there is not ours.
+                keys.AddRange((response.S3Objects ?? []).Select(o => o.Key).Where(IsRecordKey));
                 request.ContinuationToken = response.NextContinuationToken;
             }
             while (response.IsTruncated == true);
@@ -126,11 +165,48 @@ public sealed class S3JournalStore : IJournalStore
         return keys;
     }
 
-    private async Task<string> GetTextAsync(string key, CancellationToken cancellationToken)
+    private bool IsRecordKey(string key)
     {
-        using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        var name = key[_location.Key(Folder).Length..];
+        return name.Length == 12 + ".json".Length
+            && name.EndsWith(".json", StringComparison.Ordinal)
+            && name.AsSpan(0, 12).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    private async Task<(string Text, string ETag)> GetTextAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
+            return (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), response.ETag);
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
+        {
+            throw new IOException($"The journal record s3://{_location.Bucket}/{key} was listed but is gone: another process changed the journal while it was read. Make sure only one bluegreen runs against this environment, then run again.", e);
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new IOException(S3Errors.Explain(e, $"reading the journal record {key}", _location), e);
+        }
+    }
+
+    private async Task<string?> ReadBackAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
+        {
+            return null;
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new JournalConflictException(S3Errors.Explain(e, $"reading back journal record {key}", _location), e);
+        }
     }
 
     private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)

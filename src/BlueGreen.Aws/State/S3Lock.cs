@@ -45,6 +45,12 @@ public sealed class S3Lock : ILock
         catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e))
         {
             var current = await ReadWithTagAsync(cancellationToken).ConfigureAwait(false);
+            if (current?.Info.Id == info.Id)
+            {
+                // The SDK retried a write whose first answer was lost; the lock it found is the one just written.
+                return info;
+            }
+
             throw current is null
                 ? new LockException($"The lock {Where} was released while this process tried to take it; run the command again.", e)
                 : new LockHeldException(current.Value.Info, now);
@@ -73,7 +79,14 @@ public sealed class S3Lock : ILock
         }
         catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e) || S3Errors.IsNotFound(e))
         {
-            throw Lost(held, (await ReadWithTagAsync(cancellationToken).ConfigureAwait(false))?.Info);
+            var after = (await ReadWithTagAsync(cancellationToken).ConfigureAwait(false))?.Info;
+            if (after == renewed)
+            {
+                // A retried write whose first attempt landed: the stored lock is ours with this very heartbeat.
+                return renewed;
+            }
+
+            throw Lost(held, after);
         }
     }
 

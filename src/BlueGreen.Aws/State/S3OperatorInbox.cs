@@ -72,8 +72,8 @@ public sealed class S3OperatorInbox : IOperatorInbox
     /// <exception cref="OperatorInboxException">The requests cannot be listed or read.</exception>
     public async Task<IReadOnlyList<OperatorRequest>> PendingAsync(CancellationToken cancellationToken)
     {
-        var requests = new List<OperatorRequest>();
-        foreach (var key in await ListKeysAsync(cancellationToken).ConfigureAwait(false))
+        var requests = new List<(OperatorRequest Request, DateTime StoredAt)>();
+        foreach (var (key, storedAt) in await ListKeysAsync(cancellationToken).ConfigureAwait(false))
         {
             var text = await TryGetTextAsync(key, cancellationToken).ConfigureAwait(false);
             if (text is null)
@@ -89,7 +89,7 @@ public sealed class S3OperatorInbox : IOperatorInbox
                 problem = Problem(request, key);
                 if (problem is null)
                 {
-                    requests.Add(request!);
+                    requests.Add((request!, storedAt));
                     continue;
                 }
             }
@@ -101,8 +101,9 @@ public sealed class S3OperatorInbox : IOperatorInbox
             await RejectAsync(key, text, problem, cancellationToken).ConfigureAwait(false);
         }
 
-        // Keys sort by id, not by time: order by when each was made, the id breaking ties.
-        return [.. requests.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+        // Keys sort by id, not by time; the submitter's RequestedAt is its own clock, which may be off.
+        // S3's LastModified is one clock for every submitter; the id breaks ties.
+        return [.. requests.OrderBy(r => r.StoredAt).ThenBy(r => r.Request.Id, StringComparer.Ordinal).Select(r => r.Request)];
     }
 
     public async Task CompleteAsync(string requestId, CancellationToken cancellationToken)
@@ -144,17 +145,19 @@ public sealed class S3OperatorInbox : IOperatorInbox
         _ => null,
     };
 
-    private async Task<List<string>> ListKeysAsync(CancellationToken cancellationToken)
+    private async Task<List<(string Key, DateTime StoredAt)>> ListKeysAsync(CancellationToken cancellationToken)
     {
         var prefix = _location.Key(Folder);
-        var keys = new List<string>();
+        var keys = new List<(string Key, DateTime StoredAt)>();
         string? token = null;
         try
         {
             do
             {
                 var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = prefix, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-                keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(k => k.EndsWith(Extension, StringComparison.Ordinal) && !k[prefix.Length..].Contains('/', StringComparison.Ordinal)));
+                keys.AddRange((page.S3Objects ?? [])
+                    .Where(o => o.Key.EndsWith(Extension, StringComparison.Ordinal) && !o.Key[prefix.Length..].Contains('/', StringComparison.Ordinal))
+                    .Select(o => (o.Key, (o.LastModified ?? DateTime.MinValue).ToUniversalTime())));
                 token = page.IsTruncated == true ? page.NextContinuationToken : null;
             }
             while (token is not null);
@@ -164,7 +167,6 @@ public sealed class S3OperatorInbox : IOperatorInbox
             throw new OperatorInboxException(S3Errors.Explain(e, "listing the operator requests", _location), e);
         }
 
-        keys.Sort(StringComparer.Ordinal);
         return keys;
     }
 

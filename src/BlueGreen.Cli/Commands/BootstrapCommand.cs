@@ -17,6 +17,9 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
 {
     private const string RootFile = BlueGreen.GitOps.Components.Layout.RootFile;
 
+    // Rendered by the GitOps renderer as argocd/argocd-cm-health.yaml under gitops.path.
+    private const string HealthFile = "argocd/argocd-cm-health.yaml";
+
     /// <summary>Options of <c>bootstrap</c>.</summary>
     public sealed class Settings : GlobalSettings
     {
@@ -52,6 +55,7 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
             ? await File.ReadAllTextAsync(settings.Manifest, cancellationToken)
             : await DownloadAsync(config.GitOps.ArgoCdVersion, cancellationToken);
         var rootManifest = RootManifest(config, settings.Config, cluster.Colour);
+        var healthManifest = TreeFile(config, settings.Config, HealthFile);
 
         k8s.Kubernetes kubernetes;
         try
@@ -71,12 +75,14 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
             var probe = new KubernetesClusterProbe(services.Kubernetes, new ClusterProbeOptions
             {
                 Contexts = config.Clusters.ToDictionary(c => c.Colour, c => c.Context),
+                RepoUrl = config.GitOps.RepoUrl,
                 TargetRevision = config.GitOps.Revision,
+                ChartVersions = new Dictionary<string, string> { ["aws-load-balancer-controller"] = config.GitOps.LoadBalancerControllerChart },
             });
             var bootstrap = new ArgoCdBootstrap(new ServerSideApply(kubernetes.HttpClient, kubernetes.BaseUri), kubernetes, probe, Time, line => Report(settings, lines, line));
             try
             {
-                await bootstrap.RunAsync(cluster.Colour, install, rootManifest, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), cancellationToken);
+                await bootstrap.RunAsync(cluster.Colour, install, healthManifest, rootManifest, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), cancellationToken);
             }
             catch (Exception e) when (AwsModeErrors.IsExpected(e) || e is FormatException)
             {
@@ -114,16 +120,18 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
         }
     }
 
-    private static string RootManifest(EnvironmentConfig config, string configPath, string colour)
+    private static string RootManifest(EnvironmentConfig config, string configPath, string colour) => TreeFile(config, configPath, $"{colour}/{RootFile}");
+
+    private static string TreeFile(EnvironmentConfig config, string configPath, string file)
     {
         // The committed tree is what Argo CD follows; the rendered one stands in before the first commit.
-        var onDisk = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, config.GitOps.Path, colour, RootFile);
+        var onDisk = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, config.GitOps.Path, file);
         if (File.Exists(onDisk))
         {
             return File.ReadAllText(onDisk);
         }
 
-        return GitOpsRenderer.Render(config).Find($"{colour}/{RootFile}")?.Content
-            ?? throw new CommandFailedException($"The rendered tree has no {colour}/{RootFile}; run `bluegreen gitops render`.");
+        return GitOpsRenderer.Render(config).Find(file)?.Content
+            ?? throw new CommandFailedException($"The rendered tree has no {file}; run `bluegreen gitops render`.");
     }
 }

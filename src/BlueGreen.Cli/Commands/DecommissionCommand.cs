@@ -125,7 +125,7 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
             new Route53RouterOptions { HostedZoneId = zone, RecordName = config.Dns.ZoneName, Colours = [.. config.Clusters.Select(c => c.Colour)] },
             TimeProvider.System);
 
-        // No weighted records at all (null): no colour takes traffic through the service name.
-        return await router.ReadWeightsAsync(cancellationToken);
+        // Only the colours with a record: the guard must tell a missing record from weight 0; null when none.
+        return await router.ReadRecordedWeightsAsync(cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ internal static class DeployReadme
             text.Append($"# {colour.Colour}\n")
                 .Append($"kubectl {context} create namespace argocd\n")
                 .Append($"kubectl {context} apply -n argocd --server-side --force-conflicts -f https://raw.githubusercontent.com/argoproj/argo-cd/{config.GitOps.ArgoCdVersion}/manifests/install.yaml\n")
-                .Append($"kubectl {context} apply --server-side --field-manager=bluegreen -f {root}/{ArgoCdBootstrap.Directory}/{ArgoCdBootstrap.HealthFile}\n")
+                .Append($"kubectl {context} apply --server-side --field-manager=bluegreen-argocd-health -f {root}/{ArgoCdBootstrap.Directory}/{ArgoCdBootstrap.HealthFile}\n")
                 .Append($"kubectl {context} apply -f {root}/{colour.Directory}/{Layout.RootFile}\n");
         }
 

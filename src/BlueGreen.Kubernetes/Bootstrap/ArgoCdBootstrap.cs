@@ -4,14 +4,26 @@ using k8s;
 namespace BlueGreen.Kubernetes.Bootstrap;
 
 /// <summary>
-/// Installs Argo CD from its official manifest with server-side apply, applies the colour's root
-/// app-of-apps, and waits until the colour is ready. Every step is an apply, so a rerun converges.
+/// Installs Argo CD from its official manifest with server-side apply, adds the Application health check
+/// to argocd-cm, applies the colour's root app-of-apps, and waits until the colour is ready. Every step is
+/// an apply, so a rerun converges.
 /// </summary>
 public sealed class ArgoCdBootstrap(ServerSideApply apply, IKubernetes client, IClusterProbe probe, TimeProvider time, Action<string> report)
 {
+    /// <summary>
+    /// The field manager of deploy/argocd/argocd-cm-health.yaml. It is not <see cref="ServerSideApply.FieldManager"/>:
+    /// re-applying install.yaml's argocd-cm as that manager would drop every key it does not set, the health check too.
+    /// </summary>
+    public const string HealthFieldManager = "bluegreen-argocd-health";
+
     private const string ArgoNamespace = "argocd";
 
-    public async Task RunAsync(string colour, string installManifest, string rootManifest, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken)
+    /// <summary>Bootstraps without the Application health check.</summary>
+    public Task RunAsync(string colour, string installManifest, string rootManifest, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken) =>
+        RunAsync(colour, installManifest, null, rootManifest, timeout, poll, cancellationToken);
+
+    /// <summary>Bootstraps, applying <paramref name="healthManifest"/> (argocd-cm-health.yaml) under <see cref="HealthFieldManager"/> after the install.</summary>
+    public async Task RunAsync(string colour, string installManifest, string? healthManifest, string rootManifest, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + timeout;
         var namespaceDocument = new ManifestDocument("v1", "Namespace", ArgoNamespace, null, $"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ArgoNamespace}\n");
@@ -25,6 +37,16 @@ public sealed class ArgoCdBootstrap(ServerSideApply apply, IKubernetes client, I
         }
 
         report($"Applied {install.Count} objects of the Argo CD install manifest (server-side, field manager {ServerSideApply.FieldManager}).");
+        if (healthManifest is not null)
+        {
+            foreach (var document in ManifestDocument.Split(healthManifest, "argocd-cm health check"))
+            {
+                await apply.ApplyAsync(document, ArgoNamespace, HealthFieldManager, cancellationToken).ConfigureAwait(false);
+            }
+
+            report($"Applied the Application health check to argocd-cm (server-side, field manager {HealthFieldManager}).");
+        }
+
         await WaitAsync(deadline, poll, ArgoCdAvailableAsync, "Argo CD's Deployments to become available", cancellationToken).ConfigureAwait(false);
         report("Argo CD is available.");
 

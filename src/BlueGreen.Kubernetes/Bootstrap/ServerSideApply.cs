@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace BlueGreen.Kubernetes.Bootstrap;
 
 /// <summary>
-/// Server-side apply of any object (PATCH application/apply-patch+yaml, field manager bluegreen, force),
+/// Server-side apply of any object (PATCH application/apply-patch+yaml, field manager bluegreen unless told otherwise, force),
 /// finding each kind's resource name and scope through API discovery, as kubectl does.
 /// </summary>
 public sealed class ServerSideApply(HttpClient http, Uri server)
@@ -15,14 +15,18 @@ public sealed class ServerSideApply(HttpClient http, Uri server)
 
     private readonly Dictionary<string, Dictionary<string, (string Plural, bool Namespaced)>> _discovery = new(StringComparer.Ordinal);
 
-    /// <summary>Applies <paramref name="document"/>; namespaced objects without a namespace go to <paramref name="defaultNamespace"/>.</summary>
-    public async Task ApplyAsync(ManifestDocument document, string defaultNamespace, CancellationToken cancellationToken)
+    /// <summary>Applies <paramref name="document"/> as <see cref="FieldManager"/>; namespaced objects without a namespace go to <paramref name="defaultNamespace"/>.</summary>
+    public Task ApplyAsync(ManifestDocument document, string defaultNamespace, CancellationToken cancellationToken) =>
+        ApplyAsync(document, defaultNamespace, FieldManager, cancellationToken);
+
+    /// <summary>Applies <paramref name="document"/> as <paramref name="fieldManager"/>, which then owns exactly the fields the document sets.</summary>
+    public async Task ApplyAsync(ManifestDocument document, string defaultNamespace, string fieldManager, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var (plural, namespaced) = await ResourceOfAsync(document.ApiVersion, document.Kind, cancellationToken).ConfigureAwait(false);
         var prefix = document.ApiVersion.Contains('/', StringComparison.Ordinal) ? $"apis/{document.ApiVersion}" : $"api/{document.ApiVersion}";
         var scope = namespaced ? $"/namespaces/{document.Namespace ?? defaultNamespace}" : string.Empty;
-        var path = $"{prefix}{scope}/{plural}/{document.Name}?fieldManager={FieldManager}&force=true";
+        var path = $"{prefix}{scope}/{plural}/{document.Name}?fieldManager={Uri.EscapeDataString(fieldManager)}&force=true";
         using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(server, path))
         {
             Content = new StringContent(document.Yaml, Encoding.UTF8, "application/apply-patch+yaml"),

@@ -10,8 +10,9 @@ using k8s.Models;
 namespace BlueGreen.Kubernetes.Clusters;
 
 /// <summary>
-/// A colour is ready when its root and child Argo CD Applications are Synced and Healthy at the expected
-/// revision, every Deployment of the app namespace is available, and its Ingress has an ALB hostname.
+/// A colour is ready when its root and child Argo CD Applications are Synced and Healthy (those from the GitOps
+/// repository at the expected revision, Helm chart ones at the pinned chart version), every Deployment of the app
+/// namespace has finished its rollout, and its Ingress has an ALB hostname.
 /// </summary>
 public sealed class KubernetesClusterProbe : IClusterProbe
 {
@@ -68,6 +69,14 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             catch (HttpRequestException e)
             {
                 return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) is not reachable: {e.Message}");
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) probe failed: the API server did not answer in time ({e.Message}).");
+            }
+            catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException or JsonException)
+            {
+                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) probe failed: an answer of the API server could not be read ({e.Message}).");
             }
             catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.ComponentModel.Win32Exception)
             {
@@ -130,6 +139,22 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             problems.Add($"Application {application.Name} is {application.SyncStatus}/{application.HealthStatus}, not Synced/Healthy.");
         }
 
+        if (application.Chart is { } chart)
+        {
+            // A Helm chart source names a chart version, not a Git revision of the rendered tree.
+            if (_options.ChartVersions.TryGetValue(chart, out var version) && application.TargetRevision != version)
+            {
+                problems.Add($"Application {application.Name} installs chart {chart} {application.TargetRevision ?? "(no version)"}, not the configured {version}.");
+            }
+
+            return;
+        }
+
+        if (!SameRepository(application.RepoUrl, _options.RepoUrl))
+        {
+            return;
+        }
+
         if (application.TargetRevision is { } target && target != _options.TargetRevision)
         {
             problems.Add($"Application {application.Name} targets revision '{target}', not '{_options.TargetRevision}' (gitops.revision).");
@@ -139,6 +164,16 @@ public sealed class KubernetesClusterProbe : IClusterProbe
         {
             problems.Add($"Application {application.Name} is at commit {application.SyncedRevision ?? "(none)"}, not {commit}.");
         }
+    }
+
+    // Argo CD accepts a repository URL with or without .git and a trailing slash.
+    private static bool SameRepository(string? a, string b) =>
+        a is not null && string.Equals(Normalise(a), Normalise(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalise(string url)
+    {
+        var trimmed = url.Trim().TrimEnd('/');
+        return trimmed.EndsWith(".git", StringComparison.OrdinalIgnoreCase) ? trimmed[..^4] : trimmed;
     }
 
     private async Task<ApplicationStatus?> ReadApplicationAsync(IKubernetes client, string name, CancellationToken cancellationToken)
@@ -181,15 +216,36 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             return $"Deployment {name} has not been observed at its latest generation yet.";
         }
 
+        // The rules of `kubectl rollout status`: the Available condition alone is also true mid-rollout,
+        // while old pods still serve.
+        var progressing = status.Conditions?.FirstOrDefault(c => c.Type == "Progressing");
+        if (progressing?.Reason == "ProgressDeadlineExceeded")
+        {
+            return $"Deployment {name} exceeded its progress deadline: {progressing.Message ?? "no message"}";
+        }
+
         var available = status.Conditions?.FirstOrDefault(c => c.Type == "Available");
         if (available?.Status != "True")
         {
             return $"Deployment {name} is not Available ({available?.Reason ?? "no condition"}).";
         }
 
-        if ((status.UpdatedReplicas ?? 0) < wanted || (status.AvailableReplicas ?? 0) < wanted)
+        var updated = status.UpdatedReplicas ?? 0;
+        var total = status.Replicas ?? 0;
+        var ready = status.AvailableReplicas ?? 0;
+        if (updated < wanted)
         {
-            return $"Deployment {name} has {status.AvailableReplicas ?? 0} of {wanted} replicas available ({status.UpdatedReplicas ?? 0} updated).";
+            return $"Deployment {name} is rolling out: {updated} of {wanted} replicas updated.";
+        }
+
+        if (total > updated)
+        {
+            return $"Deployment {name} is rolling out: {total - updated} old replicas are still running.";
+        }
+
+        if (ready < updated)
+        {
+            return $"Deployment {name} has {ready} of {updated} updated replicas available.";
         }
 
         return null;

@@ -39,10 +39,19 @@ public sealed class ArgoTeardown(IKubernetes client, TimeProvider time, string a
     public async Task<TeardownSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         var applications = await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(Group, Version, argoNamespace, Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var apps = applications.GetProperty("items").EnumerateArray()
-            .Select(ApplicationStatus.From)
-            .Select(a => (a.Name, a.SyncWave))
-            .ToList();
+        List<(string Name, int SyncWave)> apps;
+        try
+        {
+            apps = applications.GetProperty("items").EnumerateArray()
+                .Select(ApplicationStatus.From)
+                .Select(a => (a.Name, a.SyncWave))
+                .ToList();
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"The Application list of namespace {argoNamespace} could not be read ({e.Message}); check the Argo CD CRD version (argoproj.io/v1alpha1) on the cluster.", e);
+        }
+
         var ingresses = await client.NetworkingV1.ListIngressForAllNamespacesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var services = await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TeardownSnapshot(
@@ -52,15 +61,16 @@ public sealed class ArgoTeardown(IKubernetes client, TimeProvider time, string a
     }
 
     /// <summary>
-    /// Polls until nothing is left or <paramref name="timeout"/> passes; returns the last snapshot and the order
-    /// problems seen (an Application that went while one of a higher wave was still there).
+    /// Polls until nothing is left, <paramref name="timeout"/> passes, or the load balancer controller is gone while
+    /// an Ingress or LoadBalancer Service is left (<see cref="TeardownSnapshot.LoadBalancersOrphaned"/>); returns the
+    /// last snapshot and the order problems seen (an Application that went while one of a higher wave was still there).
     /// </summary>
     public async Task<(TeardownSnapshot Left, IReadOnlyList<string> OrderProblems)> WaitGoneAsync(TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + timeout;
         var problems = new List<string>();
         var previous = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        while (!previous.IsEmpty && time.GetUtcNow() < deadline)
+        while (!previous.IsEmpty && !previous.LoadBalancersOrphaned && time.GetUtcNow() < deadline)
         {
             await Task.Delay(poll, time, cancellationToken).ConfigureAwait(false);
             var now = await SnapshotAsync(cancellationToken).ConfigureAwait(false);

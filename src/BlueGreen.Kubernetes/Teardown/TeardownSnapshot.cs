@@ -6,7 +6,17 @@ namespace BlueGreen.Kubernetes.Teardown;
 /// <param name="LoadBalancerServices">Services of type LoadBalancer left, as namespace/name (each holds an NLB or CLB).</param>
 public sealed record TeardownSnapshot(IReadOnlyList<(string Name, int Wave)> Applications, IReadOnlyList<string> Ingresses, IReadOnlyList<string> LoadBalancerServices)
 {
+    /// <summary>The Argo CD Application of the AWS Load Balancer Controller, which deletes the load balancers.</summary>
+    public const string ControllerApplication = "aws-load-balancer-controller";
+
     public bool IsEmpty => Applications.Count == 0 && Ingresses.Count == 0 && LoadBalancerServices.Count == 0;
+
+    /// <summary>
+    /// True when the controller's Application is gone while an Ingress or LoadBalancer Service is left: nothing
+    /// will delete their load balancers any more, so waiting longer cannot help.
+    /// </summary>
+    public bool LoadBalancersOrphaned =>
+        (Ingresses.Count > 0 || LoadBalancerServices.Count > 0) && !Applications.Any(a => a.Name == ControllerApplication);
 
     /// <summary>Each remaining object as a phrase.</summary>
     public IEnumerable<string> Describe() =>

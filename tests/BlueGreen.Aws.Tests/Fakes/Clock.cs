@@ -29,5 +29,10 @@ internal static class Clock
             await Task.WhenAny(task, Task.Delay(1));
             time.Advance(step);
         }
+
+        if (!task.IsCompleted)
+        {
+            throw new TimeoutException($"The code under test did not finish within 100000 clock steps of {step}.");
+        }
     }
 }

@@ -37,6 +37,18 @@ internal sealed class SdkShapeRecorder : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers 200 with the body of request number <paramref name="index"/> (0-based), as S3 returns an object that request wrote.</summary>
+    public SdkShapeRecorder Echo(int index)
+    {
+        _answers.Enqueue(request =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(Bodies[index], Encoding.UTF8, "application/json") };
+            response.Headers.TryAddWithoutValidation("ETag", ETagOf(Bodies[index]));
+            return response;
+        });
+        return this;
+    }
+
     /// <summary>Answers the next request with a refused connection.</summary>
     public SdkShapeRecorder Refuse()
     {
@@ -47,14 +59,15 @@ internal sealed class SdkShapeRecorder : HttpMessageHandler
     /// <summary>The ETag S3 gives an object of <paramref name="body"/> written in one part.</summary>
     public static string ETagOf(string body) => "\"" + Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(body))) + "\"";
 
-    public IAmazonS3 Client() => new AmazonS3Client(
+    /// <summary>An S3 client on this script; <paramref name="maxErrorRetry"/> above 0 lets the SDK retry as it does in production.</summary>
+    public IAmazonS3 Client(int maxErrorRetry = 0) => new AmazonS3Client(
         new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
         new AmazonS3Config
         {
             ServiceURL = "http://127.0.0.1:9",
             ForcePathStyle = true,
             AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
+            MaxErrorRetry = maxErrorRetry,
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             HttpClientFactory = new Factory(this),

@@ -87,6 +87,17 @@ public sealed class Route53WeightedRouterTests
     }
 
     [Fact]
+    public async Task RecordedWeights_LeaveOutAColourWithoutRecord()
+    {
+        var route53 = new FakeRoute53(0, new WeightedRecord("test.example.com.", "A", "blue", 0, Route53XmlTests.BlueAlb));
+
+        var recorded = await Router(route53).ReadRecordedWeightsAsync(CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, int> { ["blue"] = 0 }, recorded!.ByColour);
+        Assert.Null(await Router(new FakeRoute53()).ReadRecordedWeightsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetWeights_SaysHowToCreateTheRecords_WhenThereAreNone()
     {
         var error = await Assert.ThrowsAsync<Route53Exception>(() => Router(new FakeRoute53()).GetWeightsAsync(CancellationToken.None));

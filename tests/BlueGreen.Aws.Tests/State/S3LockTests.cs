@@ -159,6 +159,53 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
     }
 
     [Fact]
+    public async Task Acquire_WhoseFirstAnswerWasLost_AndWhoseRetryGets412_HoldsTheLockItWrote()
+    {
+        var recorder = new SdkShapeRecorder()
+            .Answer(HttpStatusCode.InternalServerError, InternalError)
+            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
+            .Echo(0);
+        using var s3 = recorder.Client(maxErrorRetry: 1);
+
+        var held = await new S3Lock(s3, new S3StateLocation("state", "test"), _time).AcquireAsync(Alice, Ttl, CancellationToken.None);
+
+        Assert.Equal(held, JsonSerializer.Deserialize<LockInfo>(recorder.Bodies[0], JournalJson.Options));
+        Assert.Equal([HttpMethod.Put, HttpMethod.Put, HttpMethod.Get], recorder.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Renew_WhoseFirstAnswerWasLost_AndWhoseRetryGets412_IsRenewed_WhenTheStoredHeartbeatIsItsOwn()
+    {
+        var held = new LockInfo("0123456789ab", Alice, Clock.Start, Clock.Start, Clock.Start + Ttl);
+        var recorder = new SdkShapeRecorder()
+            .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(held, JournalJson.Options))
+            .Answer(HttpStatusCode.InternalServerError, InternalError)
+            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
+            .Echo(1);
+        using var s3 = recorder.Client(maxErrorRetry: 1);
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        var renewed = await new S3Lock(s3, new S3StateLocation("state", "test"), _time).RenewAsync(held, Ttl, CancellationToken.None);
+
+        Assert.Equal(held with { HeartbeatAt = Clock.Start.AddSeconds(30), ExpiresAt = Clock.Start.AddSeconds(30) + Ttl }, renewed);
+    }
+
+    [Fact]
+    public async Task Renew_WhoseRetryGets412_IsLost_WhenTheStoredHeartbeatIsAnother()
+    {
+        var held = new LockInfo("0123456789ab", Alice, Clock.Start, Clock.Start, Clock.Start + Ttl);
+        var recorder = new SdkShapeRecorder()
+            .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(held, JournalJson.Options))
+            .Answer(HttpStatusCode.InternalServerError, InternalError)
+            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
+            .Answer(HttpStatusCode.OK, JsonSerializer.Serialize(held, JournalJson.Options));
+        using var s3 = recorder.Client(maxErrorRetry: 1);
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        await Assert.ThrowsAsync<LockLostException>(() => new S3Lock(s3, new S3StateLocation("state", "test"), _time).RenewAsync(held, Ttl, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Release_DeletesOnlyTheVersionItRead()
     {
         var held = new LockInfo("0123456789ab", Alice, Clock.Start, Clock.Start, Clock.Start + Ttl);
@@ -171,6 +218,10 @@ public sealed class S3LockTests : IClassFixture<S3rverFixture>
 
         Assert.Equal((HttpMethod.Delete, SdkShapeRecorder.ETagOf(JsonSerializer.Serialize(held, JournalJson.Options))), (recorder.Requests[1].Method, recorder.Requests[1].Headers["If-Match"]));
     }
+
+    private const string InternalError = "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>";
+
+    private const string PreconditionFailed = "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>";
 
     private S3Lock Lock(Amazon.S3.IAmazonS3 s3) => new(s3, new S3StateLocation(S3rverFixture.Bucket, "env-" + Guid.NewGuid().ToString("N")[..8]), _time);
 }

@@ -26,17 +26,19 @@ public sealed class S3OperatorInboxTests : IClassFixture<S3rverFixture>
     }
 
     [Fact]
-    public async Task Submits_UnderRequestsById_AndReadsBackOldestFirst()
+    public async Task Submits_UnderRequestsById_AndReadsBackInTheOrderS3StoredThem()
     {
         using var s3 = _s3rver.Client();
         var inbox = Inbox(s3, out var location);
-        var later = Request("0f", OperatorAction.Abort, Clock.Start.AddSeconds(5));
-        var earlier = Request("ff", OperatorAction.Pause, Clock.Start) with { Upgrade = "abc" };
+        var first = Request("0f", OperatorAction.Abort, Clock.Start.AddSeconds(5));
+        var second = Request("ff", OperatorAction.Pause, Clock.Start) with { Upgrade = "abc" };
 
-        await inbox.SubmitAsync(later, CancellationToken.None);
-        await inbox.SubmitAsync(earlier, CancellationToken.None);
+        await inbox.SubmitAsync(first, CancellationToken.None);
+        await inbox.SubmitAsync(second, CancellationToken.None);
 
-        Assert.Equal([earlier, later], await inbox.PendingAsync(CancellationToken.None));
+        // The submitters' clocks disagree (second says it was made earlier); S3's LastModified decides,
+        // and within one LastModified the id does, which also puts 0f first.
+        Assert.Equal([first, second], await inbox.PendingAsync(CancellationToken.None));
         var stored = await s3.GetObjectAsync(S3rverFixture.Bucket, $"{location.Prefix}/requests/ff.json");
         Assert.Equal("application/json", stored.Headers.ContentType);
         Assert.Empty(inbox.TakeRejections());
@@ -131,6 +133,28 @@ public sealed class S3OperatorInboxTests : IClassFixture<S3rverFixture>
         Assert.Null(Assert.Single(await raw.PendingAsync(CancellationToken.None)).Upgrade);
         Assert.Empty((await CutoverJournal.ReadAsync(journal, CancellationToken.None)).Entries);
     }
+
+    [Fact]
+    public async Task OrdersByS3LastModified_NotByTheSubmittersClockOrTheKey()
+    {
+        var late = Request("01", OperatorAction.Abort, Clock.Start);
+        var early = Request("ff", OperatorAction.Pause, Clock.Start.AddMinutes(5));
+        var recorder = new SdkShapeRecorder()
+            .Answer(System.Net.HttpStatusCode.OK, Listing(("test/requests/01.json", "2026-11-27T09:00:05.000Z"), ("test/requests/ff.json", "2026-11-27T09:00:01.000Z")))
+            .Answer(System.Net.HttpStatusCode.OK, System.Text.Json.JsonSerializer.Serialize(late, JournalJson.Options))
+            .Answer(System.Net.HttpStatusCode.OK, System.Text.Json.JsonSerializer.Serialize(early, JournalJson.Options));
+        using var s3 = recorder.Client();
+
+        var pending = await new S3OperatorInbox(s3, new S3StateLocation("state", "test")).PendingAsync(CancellationToken.None);
+
+        Assert.Equal([early, late], pending);
+    }
+
+    private static string Listing(params (string Key, string LastModified)[] objects) =>
+        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>state</Name><Prefix>test/requests/</Prefix>"
+        + $"<KeyCount>{objects.Length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
+        + string.Concat(objects.Select(o => $"<Contents><Key>{o.Key}</Key><LastModified>{o.LastModified}</LastModified><ETag>&quot;0&quot;</ETag><Size>100</Size><StorageClass>STANDARD</StorageClass></Contents>"))
+        + "</ListBucketResult>";
 
     private static OperatorRequest Request(string id, OperatorAction action, DateTimeOffset at) => new(id, action, false, "alice@laptop (pid 1)", at);
 

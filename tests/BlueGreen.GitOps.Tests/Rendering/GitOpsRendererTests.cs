@@ -99,7 +99,7 @@ public class GitOpsRendererTests
 
         var readme = tree.Content("README.md");
         Assert.Contains("https://raw.githubusercontent.com/argoproj/argo-cd/v3.2.0/manifests/install.yaml", readme, StringComparison.Ordinal);
-        Assert.Contains("kubectl --context test-green apply --server-side --field-manager=bluegreen -f deploy/argocd/argocd-cm-health.yaml", readme, StringComparison.Ordinal);
+        Assert.Contains("kubectl --context test-green apply --server-side --field-manager=bluegreen-argocd-health -f deploy/argocd/argocd-cm-health.yaml", readme, StringComparison.Ordinal);
         Assert.Contains("kubectl --context test-blue apply -f deploy/blue/app-of-apps.yaml", readme, StringComparison.Ordinal);
     }
 

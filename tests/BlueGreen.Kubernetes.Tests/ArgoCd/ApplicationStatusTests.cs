@@ -15,7 +15,7 @@ public sealed class ApplicationStatusTests
         Assert.True(status.SyncedAndHealthy);
         Assert.Equal("6f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6", status.SyncedRevision);
         Assert.Equal("main", status.TargetRevision);
-        Assert.Equal(["aws-load-balancer-controller", "externaldns", "sample-app"], status.ChildApplications);
+        Assert.Equal(["aws-load-balancer-controller", "external-dns", "sample-app"], status.ChildApplications);
     }
 
     [Fact]
@@ -49,6 +49,42 @@ public sealed class ApplicationStatusTests
 
         Assert.Equal(("Unknown", "Unknown"), (status.SyncStatus, status.HealthStatus));
         Assert.Empty(status.ChildApplications);
+    }
+
+    [Fact]
+    public void ReadsAHelmChartSource_ItsRepositoryChartAndVersion()
+    {
+        var status = Parse("application-aws-load-balancer-controller.json");
+
+        Assert.Equal(("https://aws.github.io/eks-charts", "aws-load-balancer-controller", "1.13.3"), (status.RepoUrl, status.Chart, status.TargetRevision));
+    }
+
+    [Fact]
+    public void ReadsAGitSource_WithoutAChart()
+    {
+        var status = Parse("application-external-dns.json");
+
+        Assert.Equal(("https://github.com/jnytnai0613/blue-green-upgrade-blueprints.git", null), (status.RepoUrl, status.Chart));
+    }
+
+    [Fact]
+    public void Rejects_AnApplicationWithoutAName_WithAFormatError()
+    {
+        using var document = JsonDocument.Parse("""{"kind":"Application","metadata":{"annotations":[]},"status":{"resources":{}}}""");
+
+        var error = Assert.Throws<FormatException>(() => ApplicationStatus.From(document.RootElement));
+
+        Assert.Equal("The API server returned an Application without metadata.name.", error.Message);
+    }
+
+    [Fact]
+    public void OddlyShapedAnnotationsAndResources_AreReadAsAbsent()
+    {
+        using var document = JsonDocument.Parse("""{"kind":"Application","metadata":{"name":"odd","annotations":{"argocd.argoproj.io/sync-wave":3}},"status":{"resources":{}}}""");
+
+        var status = ApplicationStatus.From(document.RootElement);
+
+        Assert.Equal((0, 0), (status.SyncWave, status.ChildApplications.Count));
     }
 
     private static ApplicationStatus Parse(string file)

@@ -59,6 +59,26 @@ public sealed class ArgoCdBootstrapTests
     }
 
     [Fact]
+    public async Task AppliesTheHealthCheck_AfterTheInstall_UnderItsOwnFieldManager()
+    {
+        var stub = Cluster().On("PATCH /api/v1/namespaces/argocd/configmaps/argocd-cm", "status-ok.json");
+
+        await RunAsync(Bootstrap(stub, new SequenceProbe(ClusterReadiness.Yes)).RunAsync("green", ApiServerStub.Read("argocd-install-excerpt.yaml"), ApiServerStub.Read("argocd-cm-health.yaml"), ApiServerStub.Read("root-app-of-apps.yaml"), TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        var patches = stub.Requests.Select((r, i) => (Request: r, Query: stub.Queries[i])).Where(p => p.Request.StartsWith("PATCH", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                ("PATCH /apis/apps/v1/namespaces/argocd/deployments/argocd-server", "?fieldManager=bluegreen&force=true"),
+                ("PATCH /api/v1/namespaces/argocd/configmaps/argocd-cm", "?fieldManager=bluegreen-argocd-health&force=true"),
+                ("PATCH /apis/argoproj.io/v1alpha1/namespaces/argocd/applications/app-of-apps", "?fieldManager=bluegreen&force=true"),
+            ],
+            patches[^3..]);
+        Assert.Contains("resource.customizations.health.argoproj.io_Application", stub.Bodies[5], StringComparison.Ordinal);
+        Assert.Contains("Applied the Application health check to argocd-cm (server-side, field manager bluegreen-argocd-health).", _report);
+        Assert.Empty(stub.Unexpected);
+    }
+
+    [Fact]
     public async Task AColourThatNeverGetsReady_TimesOutWithItsProblems()
     {
         var stub = Cluster();
@@ -111,6 +131,11 @@ public sealed class ArgoCdBootstrapTests
         {
             await Task.WhenAny(task, Task.Delay(1));
             _time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        if (!task.IsCompleted)
+        {
+            throw new TimeoutException("The code under test did not finish within 10000 clock steps of 10 s.");
         }
 
         await task;

@@ -17,7 +17,7 @@ public sealed class KubernetesClusterProbeTests
 
         Assert.True(readiness.Ready, string.Join("; ", readiness.Problems));
         Assert.Equal(
-            [Apps + "app-of-apps", Apps + "aws-load-balancer-controller", Apps + "externaldns", Apps + "sample-app", "GET /apis/apps/v1/namespaces/app/deployments", "GET /apis/networking.k8s.io/v1/namespaces/app/ingresses"],
+            [Apps + "app-of-apps", Apps + "aws-load-balancer-controller", Apps + "external-dns", Apps + "sample-app", "GET /apis/apps/v1/namespaces/app/deployments", "GET /apis/networking.k8s.io/v1/namespaces/app/ingresses"],
             stub.Requests);
         Assert.Empty(stub.Unexpected);
     }
@@ -40,7 +40,73 @@ public sealed class KubernetesClusterProbeTests
 
         var readiness = await Probe(stub, expectedCommit: "1111111111111111111111111111111111111111").CheckAsync("green", CancellationToken.None);
 
-        Assert.Equal(4, readiness.Problems.Count(p => p.Contains("not 1111111111111111111111111111111111111111", StringComparison.Ordinal)));
+        // The root, external-dns and sample-app come from the GitOps repository; the controller is a Helm chart.
+        Assert.Equal(3, readiness.Problems.Count(p => p.Contains("not 1111111111111111111111111111111111111111", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TheControllerChartApplication_IsReady_AtTheConfiguredChartVersion_WhateverTheGitRevision()
+    {
+        var readiness = await Probe(new ApiServerStub().ReadyColour(), targetRevision: "release").CheckAsync("green", CancellationToken.None);
+
+        Assert.DoesNotContain(readiness.Problems, p => p.Contains("aws-load-balancer-controller", StringComparison.Ordinal));
+        Assert.Contains("Application external-dns targets revision 'main', not 'release' (gitops.revision).", readiness.Problems);
+    }
+
+    [Fact]
+    public async Task TheControllerChartApplication_AtAnotherChartVersion_IsNotReady()
+    {
+        var probe = new KubernetesClusterProbe(new StubClientFactory(("test-green", new ApiServerStub().ReadyColour())), Options() with
+        {
+            ChartVersions = new Dictionary<string, string> { ["aws-load-balancer-controller"] = "1.14.0" },
+        });
+
+        var readiness = await probe.CheckAsync("green", CancellationToken.None);
+
+        Assert.Equal(["Application aws-load-balancer-controller installs chart aws-load-balancer-controller 1.13.3, not the configured 1.14.0."], readiness.Problems);
+    }
+
+    [Fact]
+    public async Task TheRepositoryUrl_MatchesWithOrWithoutDotGit()
+    {
+        var probe = new KubernetesClusterProbe(new StubClientFactory(("test-green", new ApiServerStub().ReadyColour())), Options(targetRevision: "release") with
+        {
+            RepoUrl = "https://github.com/jnytnai0613/blue-green-upgrade-blueprints/",
+        });
+
+        var readiness = await probe.CheckAsync("green", CancellationToken.None);
+
+        Assert.Equal(3, readiness.Problems.Count(p => p.Contains("not 'release'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ADeploymentMidRollout_WhoseOldPodsKeepItAvailable_IsNotReady()
+    {
+        var stub = new ApiServerStub().ReadyColour().On("GET /apis/apps/v1/namespaces/app/deployments", "deployments-mid-rollout.json");
+
+        var readiness = await Probe(stub).CheckAsync("green", CancellationToken.None);
+
+        Assert.Equal(["Deployment app/sample-app is rolling out: 1 of 3 replicas updated."], readiness.Problems);
+    }
+
+    [Fact]
+    public async Task ADeploymentPastItsProgressDeadline_IsNotReady_WithTheControllersMessage()
+    {
+        var stub = new ApiServerStub().ReadyColour().On("GET /apis/apps/v1/namespaces/app/deployments", "deployments-deadline-exceeded.json");
+
+        var readiness = await Probe(stub).CheckAsync("green", CancellationToken.None);
+
+        Assert.Equal(["Deployment app/sample-app exceeded its progress deadline: ReplicaSet \"sample-app-6d8f7c9b5d\" has timed out progressing."], readiness.Problems);
+    }
+
+    [Fact]
+    public async Task AnApplicationWithoutAName_IsAProbeFailure_NotACrash()
+    {
+        var stub = new ApiServerStub().ReadyColour().On(Apps + "sample-app", "application-without-metadata.json");
+
+        var readiness = await Probe(stub).CheckAsync("green", CancellationToken.None);
+
+        Assert.Equal(["The green cluster (context test-green) probe failed: an answer of the API server could not be read (The API server returned an Application without metadata.name.)."], readiness.Problems);
     }
 
     [Fact]
@@ -112,6 +178,16 @@ public sealed class KubernetesClusterProbeTests
     }
 
     [Fact]
+    public async Task ARequestThatTimesOut_IsAProbeFailure_NotACrash()
+    {
+        var stub = new ApiServerStub().ReadyColour().TimeOut("GET /apis/apps/v1/namespaces/app/deployments");
+
+        var readiness = await Probe(stub).CheckAsync("green", CancellationToken.None);
+
+        Assert.StartsWith("The green cluster (context test-green) probe failed: the API server did not answer in time", Assert.Single(readiness.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingContext_IsAProblem_NotACrash()
     {
         var probe = new KubernetesClusterProbe(new StubClientFactory(), Options());
@@ -150,7 +226,9 @@ public sealed class KubernetesClusterProbeTests
     private static ClusterProbeOptions Options(string targetRevision = "main", string? expectedCommit = null) => new()
     {
         Contexts = new Dictionary<string, string> { ["blue"] = "test-blue", ["green"] = "test-green" },
+        RepoUrl = "https://github.com/jnytnai0613/blue-green-upgrade-blueprints.git",
         TargetRevision = targetRevision,
+        ChartVersions = new Dictionary<string, string> { ["aws-load-balancer-controller"] = "1.13.3" },
         ExpectedCommit = expectedCommit,
     };
 }

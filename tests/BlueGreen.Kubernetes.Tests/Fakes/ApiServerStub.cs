@@ -7,6 +7,7 @@ namespace BlueGreen.Kubernetes.Tests.Fakes;
 internal sealed class ApiServerStub : DelegatingHandler
 {
     private readonly Dictionary<string, Queue<(HttpStatusCode Status, string File)>> _routes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _timeouts = new(StringComparer.Ordinal);
 
     public List<string> Requests { get; } = [];
 
@@ -28,6 +29,13 @@ internal sealed class ApiServerStub : DelegatingHandler
         return this;
     }
 
+    /// <summary>Lets <c>METHOD /path</c> time out, as HttpClient reports it: a TaskCanceledException caused by a TimeoutException.</summary>
+    public ApiServerStub TimeOut(string methodAndPath)
+    {
+        _timeouts.Add(methodAndPath);
+        return this;
+    }
+
     /// <summary>Answers successive requests with successive files; the last one answers every request after.</summary>
     public ApiServerStub OnSequence(string methodAndPath, params string[] files)
     {
@@ -41,7 +49,7 @@ internal sealed class ApiServerStub : DelegatingHandler
         const string apps = "GET /apis/argoproj.io/v1alpha1/namespaces/argocd/applications/";
         return On(apps + "app-of-apps", "application-app-of-apps.json")
             .On(apps + "aws-load-balancer-controller", "application-aws-load-balancer-controller.json")
-            .On(apps + "externaldns", "application-externaldns.json")
+            .On(apps + "external-dns", "application-external-dns.json")
             .On(apps + "sample-app", "application-sample-app.json")
             .On("GET /apis/apps/v1/namespaces/app/deployments", "deployments.json")
             .On("GET /apis/networking.k8s.io/v1/namespaces/app/ingresses", "ingresses.json");
@@ -60,6 +68,11 @@ internal sealed class ApiServerStub : DelegatingHandler
         {
             Bodies.Add(await request.Content.ReadAsStringAsync(cancellationToken));
             ContentTypes.Add(request.Content.Headers.ContentType?.MediaType ?? string.Empty);
+        }
+
+        if (_timeouts.Contains(key))
+        {
+            throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException("The operation was canceled."));
         }
 
         if (!_routes.TryGetValue(key, out var route))

@@ -41,8 +41,21 @@ public sealed class ArgoTeardownTests
         var snapshot = await Teardown(stub).SnapshotAsync(CancellationToken.None);
 
         Assert.Equal(
-            ["Application argocd/app-of-apps (wave 0)", "Application argocd/aws-load-balancer-controller (wave -1)", "Application argocd/externaldns (wave 0)", "Application argocd/sample-app (wave 1)", "Ingress app/sample-app", "LoadBalancer Service app/metrics-nlb"],
+            ["Application argocd/app-of-apps (wave 0)", "Application argocd/aws-load-balancer-controller (wave -1)", "Application argocd/external-dns (wave 0)", "Application argocd/sample-app (wave 1)", "Ingress app/sample-app", "LoadBalancer Service app/metrics-nlb"],
             snapshot.Describe());
+    }
+
+    [Fact]
+    public async Task AnUnreadableApplicationList_IsAnErrorWithASentence()
+    {
+        var stub = new ApiServerStub()
+            .On("GET " + Apps, "application-without-metadata.json")
+            .On("GET /apis/networking.k8s.io/v1/ingresses", "ingresses-none.json")
+            .On("GET /api/v1/services", "services-cluster-ip-only.json");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Teardown(stub).SnapshotAsync(CancellationToken.None));
+
+        Assert.StartsWith("The Application list of namespace argocd could not be read", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +82,22 @@ public sealed class ArgoTeardownTests
 
         var (_, problems) = await RunAsync(Teardown(stub).WaitGoneAsync(TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10), CancellationToken.None));
 
-        Assert.Equal(["Application aws-load-balancer-controller (wave -1) went before externaldns (wave 0), sample-app (wave 1)."], problems);
+        Assert.Equal(["Application aws-load-balancer-controller (wave -1) went before external-dns (wave 0), sample-app (wave 1)."], problems);
+    }
+
+    [Fact]
+    public async Task StopsAtOnce_WhenTheControllerIsGone_WhileAnIngressIsLeft()
+    {
+        var stub = new ApiServerStub()
+            .OnSequence("GET " + Apps, "applications-all.json", "applications-lbc-gone-first.json")
+            .On("GET /apis/networking.k8s.io/v1/ingresses", "ingresses-all-namespaces.json")
+            .On("GET /api/v1/services", "services-cluster-ip-only.json");
+
+        var (left, _) = await RunAsync(Teardown(stub).WaitGoneAsync(TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.True(left.LoadBalancersOrphaned);
+        Assert.Contains("Ingress app/sample-app", left.Describe());
+        Assert.Equal(2, stub.Requests.Count(r => r == "GET " + Apps));
     }
 
     [Fact]
@@ -96,6 +124,11 @@ public sealed class ArgoTeardownTests
         {
             await Task.WhenAny(task, Task.Delay(1));
             _time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        if (!task.IsCompleted)
+        {
+            throw new TimeoutException("The code under test did not finish within 10000 clock steps of 10 s.");
         }
 
         return await task;

@@ -74,7 +74,9 @@ public sealed class AwsModeAdapters : IDisposable
         var probe = new KubernetesClusterProbe(services.Kubernetes, new ClusterProbeOptions
         {
             Contexts = config.Clusters.ToDictionary(c => c.Colour, c => c.Context),
+            RepoUrl = config.GitOps.RepoUrl,
             TargetRevision = config.GitOps.Revision,
+            ChartVersions = new Dictionary<string, string> { ["aws-load-balancer-controller"] = config.GitOps.LoadBalancerControllerChart },
             ExpectedCommit = options.ExpectedCommit,
         });
         var router = new Route53WeightedRouter(

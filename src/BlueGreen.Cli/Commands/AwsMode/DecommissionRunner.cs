@@ -1,5 +1,6 @@
 using BlueGreen.Aws.Decommission;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Kubernetes.Teardown;
 
 namespace BlueGreen.Cli.Commands.AwsMode;
 
@@ -32,6 +33,11 @@ public sealed class DecommissionRunner(TimeProvider time, Action<string> report)
         foreach (var problem in order)
         {
             report($"Warning: {problem} The Ingress may have lost its controller before its ALB was deleted; the VPC check below will show it.");
+        }
+
+        if (left.LoadBalancersOrphaned)
+        {
+            throw new CommandFailedException($"The {TeardownSnapshot.ControllerApplication} Application is gone from the {colour} cluster while these are left: {string.Join("; ", left.Describe())}. Nothing will delete their load balancers now: reinstall the controller (bluegreen bootstrap {colour}) so it deletes them, or delete the load balancers and their security groups by hand, then run decommission again.");
         }
 
         if (!left.IsEmpty)

@@ -55,6 +55,17 @@ public sealed class DecommissionRunnerTests
     }
 
     [Fact]
+    public async Task StopsHard_WhenTheControllerIsGone_WhileAnIngressIsLeft()
+    {
+        var left = new TeardownSnapshot([("sample-app", 1)], ["app/sample-app"], []);
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(() => Runner().RunAsync("blue", Drain, TimeSpan.FromMinutes(20), TimeSpan.FromSeconds(15), "x", destroy: true, Steps(left: left), CancellationToken.None));
+
+        Assert.StartsWith("The aws-load-balancer-controller Application is gone from the blue cluster while these are left: Application argocd/sample-app (wave 1); Ingress app/sample-app.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("leftovers", _calls);
+    }
+
+    [Fact]
     public async Task WaitsForTheVpcToEmpty_ThenListsWhatBlocksIt()
     {
         var sg = "security group sg-0f1e2d3c4b5a69788 (k8s-traffic-testblue-0a1b2c3d4e) tagged elbv2.k8s.aws/cluster=test-blue";
