@@ -68,8 +68,6 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The port every colour's load balancer listens on.</summary>
     public int ServicePort { get; private set; }
 
-    public Uri DatabaseEndpoint => _database?.Endpoint ?? throw new InvalidOperationException("The sandbox has not started.");
-
     /// <summary>DNS queries the load generator sent so far.</summary>
     public long DnsQueries => _load?.DnsQueries ?? 0;
 

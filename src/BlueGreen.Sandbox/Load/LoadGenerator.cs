@@ -50,8 +50,6 @@ public sealed class LoadGenerator : IAsyncDisposable
     /// <summary>DNS queries sent so far by every client (the resolver caches' misses).</summary>
     public long DnsQueries => _resolvers.Sum(r => r.Queries);
 
-    public RequestLog Log => _log;
-
     /// <summary>Starts every client and prober.</summary>
     public void Start()
     {
