@@ -19,16 +19,12 @@ public sealed class ShutdownSignal : IDisposable
             _registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true;
-                Signalled = true;
                 _source.Cancel();
             }));
         }
     }
 
     public CancellationToken Token => _source.Token;
-
-    /// <summary>Whether a signal (rather than the caller) cancelled.</summary>
-    public bool Signalled { get; private set; }
 
     public void Dispose()
     {

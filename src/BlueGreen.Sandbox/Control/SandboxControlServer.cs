@@ -29,14 +29,25 @@ public sealed class SandboxControlServer : IAsyncDisposable
     public static async Task<SandboxControlServer> StartAsync(SandboxHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var port = LoopbackPorts.FreeTcpPort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+        // Port 0: the kernel picks a free port at bind time, so no other process can take it between choosing and binding.
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         Map(app, host);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new SandboxControlServer(app, new Uri($"http://127.0.0.1:{port}/"));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new SandboxException($"The sandbox's control API cannot listen on 127.0.0.1: {e.Message}. Check that loopback works on this machine and try again.", e);
+        }
+
+        var address = app.Urls.Single();
+        return new SandboxControlServer(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()

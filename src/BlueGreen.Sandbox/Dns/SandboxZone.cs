@@ -72,8 +72,6 @@ public sealed class SandboxZone
     /// <summary>The colour's own host name, e.g. green.test.bluegreen.internal.</summary>
     public string ColourHost(string colour) => ColourName(colour).ToString(true);
 
-    public IPAddress AddressOf(string colour) => _colourAddresses[colour];
-
     /// <summary>The colour whose load balancer has <paramref name="address"/>; null for none.</summary>
     public string? ColourAt(IPAddress address) =>
         _colourAddresses.Where(kv => kv.Value.Equals(address)).Select(kv => kv.Key).FirstOrDefault();

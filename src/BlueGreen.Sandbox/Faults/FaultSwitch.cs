@@ -8,16 +8,20 @@ namespace BlueGreen.Sandbox.Faults;
 public sealed class FaultSwitch(ColourFault fault, Random random, TimeProvider time)
 {
     private readonly Lock _randomLock = new();
-    private DateTimeOffset? _activatedAt;
+    private const long Off = long.MinValue;
+
+    // UTC ticks of the activation, or Off: one long read and written atomically, because the
+    // load balancer's threads read what the DNS change handler writes.
+    private long _activatedTicks = Off;
 
     public ColourFault Fault => fault;
 
     /// <summary>When the fault was switched on; null while off.</summary>
-    public DateTimeOffset? ActivatedAt => _activatedAt;
+    public DateTimeOffset? ActivatedAt => Interlocked.Read(ref _activatedTicks) is var ticks and not Off ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    public bool IsActive => _activatedAt is not null;
+    public bool IsActive => Interlocked.Read(ref _activatedTicks) != Off;
 
-    public void Activate() => _activatedAt ??= time.GetUtcNow();
+    public void Activate() => Interlocked.CompareExchange(ref _activatedTicks, time.GetUtcNow().UtcTicks, Off);
 
     /// <summary>The latency to add to one request now; zero while off.</summary>
     public TimeSpan LatencyNow => IsActive ? fault.Latency : TimeSpan.Zero;

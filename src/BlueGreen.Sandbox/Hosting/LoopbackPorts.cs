@@ -15,10 +15,19 @@ public static class LoopbackPorts
     public static int FreeTcpPort(IReadOnlyList<IPAddress> addresses)
     {
         ArgumentNullException.ThrowIfNull(addresses);
+        ArgumentOutOfRangeException.ThrowIfZero(addresses.Count);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             using var first = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            first.Bind(new IPEndPoint(addresses[0], 0));
+            try
+            {
+                first.Bind(new IPEndPoint(addresses[0], 0));
+            }
+            catch (SocketException e)
+            {
+                throw new SandboxException($"No TCP port can be bound on {addresses[0]}: {e.Message}. Check that the loopback address exists on this machine (Linux routes all of 127.0.0.0/8 to loopback).", e);
+            }
+
             var port = ((IPEndPoint)first.LocalEndPoint!).Port;
             if (addresses.Skip(1).All(a => IsFree(a, port)))
             {
@@ -26,7 +35,7 @@ public static class LoopbackPorts
             }
         }
 
-        throw new InvalidOperationException($"No TCP port is free on all of {string.Join(", ", addresses)} after {Attempts} attempts.");
+        throw new SandboxException($"No TCP port is free on all of {string.Join(", ", addresses)} after {Attempts} attempts. Stop what listens on these loopback addresses, or set a fixed service port that is free.");
     }
 
     /// <summary>Whether <paramref name="port"/> can be bound on <paramref name="address"/> now.</summary>

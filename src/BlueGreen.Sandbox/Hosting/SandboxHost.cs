@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Sandbox.Apps;
@@ -26,6 +27,8 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly Dictionary<string, ColourDeployment> _colours = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
+    private readonly Lock _backgroundLock = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _colourStops = new(StringComparer.Ordinal);
     private DynaliteServer? _database;
     private SandboxDnsServer? _dns;
     private LoadGenerator? _load;
@@ -65,8 +68,6 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The port every colour's load balancer listens on.</summary>
     public int ServicePort { get; private set; }
 
-    public Uri DatabaseEndpoint => _database?.Endpoint ?? throw new InvalidOperationException("The sandbox has not started.");
-
     /// <summary>DNS queries the load generator sent so far.</summary>
     public long DnsQueries => _load?.DnsQueries ?? 0;
 
@@ -86,20 +87,32 @@ public sealed class SandboxHost : IAsyncDisposable
         }
         catch
         {
-            await host.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (AggregateException stopFailures)
+            {
+                // The start failure is what the user must act on; the stop failures are reported beside it.
+                host.Emit("stop-failed", null, stopFailures.Flatten().Message);
+            }
+
             throw;
         }
     }
 
     /// <summary>Stops a colour: its load balancer, then its instances, newest first (reverse order of start).</summary>
-    public async Task StopColourAsync(string colour)
+    public Task StopColourAsync(string colour)
     {
         var deployment = _colours.GetValueOrDefault(colour) ?? throw new ArgumentException($"The sandbox has no colour '{colour}'.", nameof(colour));
-        if (deployment.StoppedAt is not null)
-        {
-            return;
-        }
 
+        // A stop from the control API can race the one of dispose: both await the same single stop.
+        return _colourStops.GetOrAdd(colour, _ => new Lazy<Task>(() => StopDeploymentAsync(deployment))).Value;
+    }
+
+    private async Task StopDeploymentAsync(ColourDeployment deployment)
+    {
+        var colour = deployment.Colour;
         _load?.StopProbing(colour);
         if (deployment.Proxy is { } proxy)
         {
@@ -126,6 +139,10 @@ public sealed class SandboxHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops everything in reverse order of start. Every step runs even when an earlier one
+    /// fails, so no process outlives the sandbox; the failures are thrown together at the end.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -134,27 +151,59 @@ public sealed class SandboxHost : IAsyncDisposable
         }
 
         _disposed = true;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_load is not null)
+        var failures = new List<Exception>();
+        await StepAsync(failures, () => _stopping.CancelAsync()).ConfigureAwait(false);
+        if (_load is { } load)
         {
-            await _load.DisposeAsync().ConfigureAwait(false);
+            await StepAsync(failures, () => load.DisposeAsync().AsTask()).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(_background).ConfigureAwait(false);
-        _dns?.Dispose();
+        await StepAsync(failures, () => Task.WhenAll(BackgroundTasks())).ConfigureAwait(false);
+        await StepAsync(failures, () =>
+        {
+            _dns?.Dispose();
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
         foreach (var colour in Enumerable.Reverse(_colours.Keys.ToList()))
         {
-            await StopColourAsync(colour).ConfigureAwait(false);
+            await StepAsync(failures, () => StopColourAsync(colour)).ConfigureAwait(false);
         }
 
-        await _supervisor.DisposeAsync().ConfigureAwait(false);
-        if (_database is not null)
+        await StepAsync(failures, () => _supervisor.DisposeAsync().AsTask()).ConfigureAwait(false);
+        if (_database is { } database)
         {
-            await _database.DisposeAsync().ConfigureAwait(false);
-            Emit("database-stopped", null, "dynalite stopped");
+            await StepAsync(failures, async () =>
+            {
+                await database.DisposeAsync().ConfigureAwait(false);
+                Emit("database-stopped", null, "dynalite stopped");
+            }).ConfigureAwait(false);
         }
 
         _stopping.Dispose();
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Stopping the sandbox failed in part; every other part was stopped.", failures);
+        }
+    }
+
+    private Task[] BackgroundTasks()
+    {
+        lock (_backgroundLock)
+        {
+            return [.. _background];
+        }
+    }
+
+    private static async Task StepAsync(List<Exception> failures, Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failures.Add(e);
+        }
     }
 
     private async Task StartPartsAsync(CancellationToken cancellationToken)
@@ -327,7 +376,10 @@ public sealed class SandboxHost : IAsyncDisposable
             Emit("fault-activated", deployment.Colour, $"fault {faults.Fault} active on {deployment.Colour}");
             if (faults.Fault.Kill > 0)
             {
-                _background.Add(KillLaterAsync(deployment, faults.Fault.Kill));
+                lock (_backgroundLock)
+                {
+                    _background.Add(KillLaterAsync(deployment, faults.Fault.Kill));
+                }
             }
         }
     }

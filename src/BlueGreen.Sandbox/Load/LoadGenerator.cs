@@ -50,8 +50,6 @@ public sealed class LoadGenerator : IAsyncDisposable
     /// <summary>DNS queries sent so far by every client (the resolver caches' misses).</summary>
     public long DnsQueries => _resolvers.Sum(r => r.Queries);
 
-    public RequestLog Log => _log;
-
     /// <summary>Starts every client and prober.</summary>
     public void Start()
     {
@@ -153,9 +151,25 @@ public sealed class LoadGenerator : IAsyncDisposable
         }
     }
 
+    // A request's task never faults: the generator awaits them all on stop, and one unexpected
+    // failure must neither break that nor go unrecorded.
     private async Task SendAsync(StubResolver resolver, SemaphoreSlim resolving, MetricScope scope, string? probedColour)
     {
         var started = _time.GetUtcNow();
+        try
+        {
+            await SendCoreAsync(resolver, resolving, scope, probedColour, started).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Recorded as a failed request with no answer, so the gates still see it.
+            var now = _time.GetUtcNow();
+            _log.Add(new RequestRecord(scope, started, now, probedColour, null, RequestOutcome.ConnectionError, new Resolution(-1, now, now, null)));
+        }
+    }
+
+    private async Task SendCoreAsync(StubResolver resolver, SemaphoreSlim resolving, MetricScope scope, string? probedColour, DateTimeOffset started)
+    {
         Resolution resolution;
         await resolving.WaitAsync().ConfigureAwait(false);
         try
@@ -180,7 +194,7 @@ public sealed class LoadGenerator : IAsyncDisposable
 
     private async Task<(RequestOutcome Outcome, string? ServedBy)> CallAsync(IPAddress address)
     {
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout);
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
         var path = _options.Paths[(int)(Interlocked.Increment(ref _requestCount) % _options.Paths.Count)];
         using var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder("http", address.ToString(), _options.ServicePort, path).Uri);
         request.Headers.Host = _options.ServiceName;

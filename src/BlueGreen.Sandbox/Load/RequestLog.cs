@@ -3,7 +3,7 @@ using HdrHistogram;
 
 namespace BlueGreen.Sandbox.Load;
 
-/// <summary>Every request the load generator made, in completion order; safe to add to from many clients.</summary>
+/// <summary>Every request the load generator made, kept in completion order; safe to add to from many clients.</summary>
 public sealed class RequestLog
 {
     // Latencies are kept in microseconds up to one minute with three significant digits.
@@ -11,22 +11,22 @@ public sealed class RequestLog
     private readonly List<RequestRecord> _records = [];
     private readonly Lock _lock = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _records.Count;
-            }
-        }
-    }
-
+    /// <summary>Adds <paramref name="record"/> at its place in completion order.</summary>
     public void Add(RequestRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         lock (_lock)
         {
-            _records.Add(record);
+            // Clients stamp the completion time before taking the lock, so a record can arrive
+            // after a later one; it goes back to its place (a few steps from the end at most)
+            // so the window search below sees the records in order.
+            var at = _records.Count;
+            while (at > 0 && _records[at - 1].Completed > record.Completed)
+            {
+                at--;
+            }
+
+            _records.Insert(at, record);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class RequestLog
     {
         lock (_lock)
         {
-            // Completion order is append order, so the window is found by binary search.
+            // Add keeps the records in completion order, so the window is found by binary search.
             var first = LowerBound(start);
             var result = new List<RequestRecord>();
             for (var i = first; i < _records.Count && _records[i].Completed < end; i++)

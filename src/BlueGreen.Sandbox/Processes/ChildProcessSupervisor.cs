@@ -73,15 +73,22 @@ public sealed partial class ChildProcessSupervisor : IAsyncDisposable
         {
             try
             {
-                var process = new Process { StartInfo = startInfo };
-                process.Start();
-                var supervised = new SupervisedProcess(spec, process);
+                // Spawning and recording happen under the lock dispose takes to read the list, so
+                // a start racing dispose either is stopped by it or does not happen at all.
                 lock (_startedLock)
                 {
-                    _started.Add(supervised);
-                }
+                    if (_disposed)
+                    {
+                        done.SetException(new ObjectDisposedException(nameof(ChildProcessSupervisor), $"Could not start {spec.Name}: the supervisor is stopping."));
+                        return;
+                    }
 
-                done.SetResult(supervised);
+                    var process = new Process { StartInfo = startInfo };
+                    process.Start();
+                    var supervised = new SupervisedProcess(spec, process);
+                    _started.Add(supervised);
+                    done.SetResult(supervised);
+                }
             }
             catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
             {
@@ -124,6 +131,11 @@ public sealed partial class ChildProcessSupervisor : IAsyncDisposable
         {
             // It has exited already.
         }
+        catch (Win32Exception)
+        {
+            // It could not be signalled (it is exiting, or it belongs to another user): the
+            // callers go on with the other processes instead of stopping at this one.
+        }
     }
 
     /// <summary>Stops every process still running, newest first.</summary>
@@ -134,7 +146,11 @@ public sealed partial class ChildProcessSupervisor : IAsyncDisposable
             return;
         }
 
-        _disposed = true;
+        lock (_startedLock)
+        {
+            _disposed = true;
+        }
+
         foreach (var process in Started.Reverse())
         {
             await StopAsync(process).ConfigureAwait(false);

@@ -64,22 +64,6 @@ public sealed class ColourProxy : IAsyncDisposable
         return new ColourProxy(options, app);
     }
 
-    /// <summary>Waits until <paramref name="expected"/> destinations are healthy.</summary>
-    public async Task WaitHealthyAsync(int expected, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        var deadline = time.GetUtcNow() + timeout;
-        while (HealthyDestinations < expected)
-        {
-            if (time.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"The {Options.Colour} load balancer has {HealthyDestinations} of {expected} healthy instances after {timeout.TotalSeconds:0} s.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);

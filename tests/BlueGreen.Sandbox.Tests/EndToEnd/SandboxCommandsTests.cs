@@ -70,10 +70,14 @@ public sealed class SandboxCommandsTests(ITestOutputHelper output)
         await using var sandbox = await RunningSandbox.StartAsync(workspace);
         using var first = BlueGreenProcess.Start(workspace.Directory, "upgrade", "--config", workspace.ConfigPath);
         var lockFile = Path.Combine(sandbox.EngineDirectory, "lock.json");
-        while (!File.Exists(lockFile) && !first.HasExited)
+        var deadline = DateTime.UtcNow + Limit;
+        while (!File.Exists(lockFile) && !first.HasExited && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
+
+        Assert.True(File.Exists(lockFile), $"the first upgrade wrote no lock within {Limit.TotalSeconds:0} s");
+        Assert.False(first.HasExited, "the first upgrade ended before the second started");
 
         var (exitCode, stdout, _) = await BlueGreenProcess.RunAsync(workspace.Directory, Limit, "upgrade", "--config", workspace.ConfigPath);
 
@@ -92,7 +96,7 @@ public sealed class SandboxCommandsTests(ITestOutputHelper output)
     public async Task SandboxKilledOutright_TakesEveryChildWithIt()
     {
         using var workspace = new SandboxWorkspace(Short);
-        var sandbox = await RunningSandbox.StartAsync(workspace);
+        await using var sandbox = await RunningSandbox.StartAsync(workspace);
         var children = sandbox.State.ProcessIds;
         Assert.NotEmpty(children);
 
@@ -100,7 +104,6 @@ public sealed class SandboxCommandsTests(ITestOutputHelper output)
         await sandbox.Process.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(await ProcessTable.WaitGoneAsync(children, TimeSpan.FromSeconds(10)));
-        await sandbox.DisposeAsync();
     }
 
     [Fact]

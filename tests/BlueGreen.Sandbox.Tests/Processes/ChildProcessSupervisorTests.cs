@@ -23,11 +23,26 @@ public sealed class ChildProcessSupervisorTests
     public async Task StopAsync_KillsAChildThatIgnoresSigterm()
     {
         await using var supervisor = new ChildProcessSupervisor(TimeSpan.FromMilliseconds(300));
-        var stubborn = supervisor.Start(new ChildProcessSpec { Name = "stubborn", FileName = "sh", Arguments = ["-c", "trap '' TERM; sleep 300 & wait"] });
+        var stubborn = supervisor.Start(new ChildProcessSpec { Name = "stubborn", FileName = "sh", Arguments = ["-c", "trap '' TERM; echo ready; sleep 300 & wait"] });
 
-        await supervisor.StopAsync(stubborn);
+        // Only once the trap is set does SIGTERM go unheeded; before, it would end the child by itself.
+        await WaitForLineAsync(stubborn, "ready").WaitAsync(TimeSpan.FromSeconds(30));
+        await supervisor.StopAsync(stubborn).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(stubborn.HasExited);
+
+        // 128 + 9: ended by SIGKILL, not by the SIGTERM it ignored (that would be 143).
+        Assert.Equal(137, stubborn.ExitCode);
+    }
+
+    [Fact]
+    public async Task Start_AfterDispose_StartsNothing()
+    {
+        var supervisor = new ChildProcessSupervisor(TimeSpan.FromSeconds(1));
+        await supervisor.DisposeAsync();
+
+        Assert.Throws<ObjectDisposedException>(() => supervisor.Start(Sleeper));
+        Assert.Empty(supervisor.Started);
     }
 
     [Fact]
@@ -55,11 +70,11 @@ public sealed class ChildProcessSupervisorTests
         Assert.Equal(0, echo.ExitCode);
     }
 
-    [Fact]
-    public async Task OnLinux_ChildrenDieWithTheParent()
+    private static async Task WaitForLineAsync(SupervisedProcess process, string line)
     {
-        await using var supervisor = new ChildProcessSupervisor(TimeSpan.FromSeconds(1));
-
-        Assert.Equal(OperatingSystem.IsLinux() && File.Exists("/usr/bin/setpriv"), supervisor.KillsChildrenOnParentDeath);
+        while (!process.OutputTail.Contains(line))
+        {
+            await Task.Delay(20);
+        }
     }
 }

@@ -38,16 +38,25 @@ public sealed partial class S3rverFixture : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         // s3rver prints "S3rver listening on 127.0.0.1:<port>" once it accepts connections.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        try
         {
-            var match = ListeningLine().Match(line);
-            if (match.Success)
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                Endpoint = new Uri($"http://127.0.0.1:{match.Groups[1].Value}");
-                _ = DrainAsync(_process.StandardOutput);
-                return;
+                var match = ListeningLine().Match(line);
+                if (match.Success)
+                {
+                    Endpoint = new Uri($"http://127.0.0.1:{match.Groups[1].Value}");
+                    _ = DrainAsync(_process.StandardOutput);
+                    return;
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // A fixture whose start failed is not disposed, so node is stopped here.
+            StopNode();
+            throw;
         }
 
         throw new InvalidOperationException("s3rver exited before it listened.");
@@ -55,12 +64,7 @@ public sealed partial class S3rverFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
+        StopNode();
         _process?.Dispose();
         if (Directory.Exists(_data))
         {
@@ -82,6 +86,15 @@ public sealed partial class S3rverFixture : IAsyncLifetime
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             MaxErrorRetry = 0,
         });
+
+    private void StopNode()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
 
     private static async Task DrainAsync(StreamReader reader)
     {
