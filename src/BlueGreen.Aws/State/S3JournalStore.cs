@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using BlueGreen.Core.Journal;
@@ -177,13 +176,8 @@ public sealed class S3JournalStore : IJournalStore
     {
         try
         {
-            using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
-            return (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), response.ETag);
-        }
-        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
-        {
-            throw new IOException($"The journal record s3://{_location.Bucket}/{key} was listed but is gone: another process changed the journal while it was read. Make sure only one bluegreen runs against this environment, then run again.", e);
+            return await S3Objects.TryReadTextAsync(_s3, _location.Bucket, key, cancellationToken).ConfigureAwait(false)
+                ?? throw new IOException($"The journal record s3://{_location.Bucket}/{key} was listed but is gone: another process changed the journal while it was read. Make sure only one bluegreen runs against this environment, then run again.");
         }
         catch (AmazonS3Exception e)
         {
@@ -195,13 +189,7 @@ public sealed class S3JournalStore : IJournalStore
     {
         try
         {
-            using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
-            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
-        {
-            return null;
+            return (await S3Objects.TryReadTextAsync(_s3, _location.Bucket, key, cancellationToken).ConfigureAwait(false))?.Text;
         }
         catch (AmazonS3Exception e)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -154,9 +153,11 @@ public sealed class S3Lock : ILock
     {
         try
         {
-            using var response = await _s3.GetObjectAsync(_location.Bucket, _key, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
-            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            if (await S3Objects.TryReadTextAsync(_s3, _location.Bucket, _key, cancellationToken).ConfigureAwait(false) is not var (text, etag))
+            {
+                return null;
+            }
+
             LockInfo? info;
             try
             {
@@ -167,11 +168,7 @@ public sealed class S3Lock : ILock
                 info = null;
             }
 
-            return (info ?? new LockInfo(FileLock.UnreadableId, new LockHolder("unknown", "unknown", 0), _time.GetUtcNow(), DateTimeOffset.MinValue, DateTimeOffset.MinValue), response.ETag);
-        }
-        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
-        {
-            return null;
+            return (info ?? new LockInfo(FileLock.UnreadableId, new LockHolder("unknown", "unknown", 0), _time.GetUtcNow(), DateTimeOffset.MinValue, DateTimeOffset.MinValue), etag);
         }
         catch (AmazonS3Exception e)
         {

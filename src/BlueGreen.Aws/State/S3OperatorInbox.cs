@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -174,13 +173,7 @@ public sealed class S3OperatorInbox : IOperatorInbox
     {
         try
         {
-            using var response = await _s3.GetObjectAsync(_location.Bucket, key, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(response.ResponseStream, Encoding.UTF8);
-            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (AmazonS3Exception e) when (S3Errors.IsNotFound(e))
-        {
-            return null;
+            return (await S3Objects.TryReadTextAsync(_s3, _location.Bucket, key, cancellationToken).ConfigureAwait(false))?.Text;
         }
         catch (AmazonS3Exception e)
         {
