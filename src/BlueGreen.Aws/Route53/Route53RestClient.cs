@@ -12,13 +12,13 @@ namespace BlueGreen.Aws.Route53;
 public sealed partial class Route53RestClient : IRoute53Api
 {
     private const string ApiVersion = "2013-04-01";
-    private const int PageSize = 300;
 
     private readonly HttpClient _http;
     private readonly ServiceEndpoint _endpoint;
     private readonly SigV4RequestSigner _signer;
     private readonly ResiliencePipeline _retry;
     private readonly int _maxRetries;
+    private readonly int _pageSize;
 
     public Route53RestClient(HttpClient http, ServiceEndpoint endpoint, SigV4RequestSigner signer, TimeProvider time, Route53ClientOptions options)
     {
@@ -31,23 +31,26 @@ public sealed partial class Route53RestClient : IRoute53Api
         _endpoint = endpoint;
         _signer = signer;
         _maxRetries = options.MaxRetries;
+        _pageSize = options.PageSize;
 
         // Every operation here is safe to repeat: an UPSERT of the same records, or a read.
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<Route53Exception>(e => e.IsTransient)
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutException>(),
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                Randomizer = options.Randomizer,
-            })
-            .Build();
+        _retry = options.MaxRetries <= 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder()
+                        .Handle<Route53Exception>(e => e.IsTransient)
+                        .Handle<HttpRequestException>()
+                        .Handle<TimeoutException>(),
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.BaseDelay,
+                    MaxDelay = options.MaxDelay,
+                    Randomizer = options.Randomizer,
+                })
+                .Build();
     }
 
     public async Task<ChangeInfo> UpsertAsync(string hostedZoneId, IReadOnlyCollection<WeightedRecord> records, string comment, CancellationToken cancellationToken)
@@ -83,7 +86,7 @@ public sealed partial class Route53RestClient : IRoute53Api
         {
             var query = $"name={Uri.EscapeDataString(nextName)}&type={Uri.EscapeDataString(nextType ?? type)}"
                 + (nextIdentifier is null ? string.Empty : $"&identifier={Uri.EscapeDataString(nextIdentifier)}")
-                + $"&maxitems={PageSize}";
+                + $"&maxitems={_pageSize}";
             var xml = await SendAsync(HttpMethod.Get, $"/{ApiVersion}/hostedzone/{zone}/rrset?{query}", null, $"ListResourceRecordSets on hosted zone {zone}", cancellationToken).ConfigureAwait(false);
             var page = Route53Xml.ParseRecordSetPage(xml);
             found.AddRange(page.Records.Where(r => DnsNames.Normalize(r.Name) == wanted && r.Type == type));
@@ -102,6 +105,17 @@ public sealed partial class Route53RestClient : IRoute53Api
         var query = $"dnsname={Uri.EscapeDataString(DnsNames.Qualified(zoneName))}&maxitems=10";
         var xml = await SendAsync(HttpMethod.Get, $"/{ApiVersion}/hostedzonesbyname?{query}", null, $"ListHostedZonesByName {zoneName}", cancellationToken).ConfigureAwait(false);
         return Route53Xml.ParseHostedZoneId(xml, zoneName);
+    }
+
+    /// <summary>CreateHostedZone of a public zone (what the common stack does); returns its id.</summary>
+    /// <remarks>Not part of <see cref="IRoute53Api"/>: the router never creates zones; the rehearsal sets one up as a real account has it.</remarks>
+    public async Task<string> CreatePublicZoneAsync(string zoneName, string callerReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(zoneName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(callerReference);
+        var body = Route53Xml.BuildCreateHostedZone(zoneName, callerReference, "bluegreen");
+        var xml = await SendAsync(HttpMethod.Post, $"/{ApiVersion}/hostedzone", body, $"CreateHostedZone {zoneName}", cancellationToken).ConfigureAwait(false);
+        return Route53Xml.ParseCreatedZoneId(xml);
     }
 
     private async Task<string> SendAsync(HttpMethod method, string pathAndQuery, string? body, string operation, CancellationToken cancellationToken)

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+
+namespace BlueGreen.Tests;
+
+/// <summary>
+/// The network between a client and moto: forwards every request to moto and records it, except where a
+/// scripted fault says otherwise. A fault can lose moto's answer after moto acted on the request, answer in
+/// moto's place (throttling, 403), refuse the connection, or rewrite moto's answer (a change still PENDING).
+/// That shows the code's handling of what moto never does itself, with moto holding the real state.
+/// </summary>
+public sealed class FaultInjectingHandler : DelegatingHandler
+{
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly List<Rule> _rules = [];
+    private readonly Lock _rulesLock = new();
+
+    public FaultInjectingHandler()
+        : base(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+    {
+    }
+
+    /// <summary>Every request, in the order sent, with its headers and body.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>moto acts on the next <paramref name="times"/> matching requests, but the client gets <paramref name="status"/> instead of its answer.</summary>
+    public FaultInjectingHandler LoseAnswer(Func<RecordedRequest, bool> match, HttpStatusCode status = HttpStatusCode.InternalServerError, int times = 1) =>
+        Add(match, times, forward: true, (_, _) => Answer(status, S3StyleError(status)));
+
+    /// <summary>The next <paramref name="times"/> matching requests never reach moto; the client gets this answer.</summary>
+    public FaultInjectingHandler AnswerInstead(Func<RecordedRequest, bool> match, HttpStatusCode status, string body, int times = 1, string contentType = "text/xml") =>
+        Add(match, times, forward: false, (_, _) => Answer(status, body, contentType));
+
+    /// <summary>The next <paramref name="times"/> matching requests fail to connect.</summary>
+    public FaultInjectingHandler Refuse(Func<RecordedRequest, bool> match, int times = 1) =>
+        Add(match, times, forward: false, (_, _) => throw new HttpRequestException("Connection refused (injected)"));
+
+    /// <summary>moto answers the next <paramref name="times"/> matching requests, with its body changed by <paramref name="rewrite"/>.</summary>
+    public FaultInjectingHandler Rewrite(Func<RecordedRequest, bool> match, Func<string, string> rewrite, int times = 1) =>
+        Add(match, times, forward: true, (answer, body) =>
+        {
+            var changed = Answer(answer!.StatusCode, rewrite(body!), answer.Content.Headers.ContentType?.MediaType ?? "text/xml");
+            foreach (var (name, values) in answer.Headers)
+            {
+                changed.Headers.TryAddWithoutValidation(name, values);
+            }
+
+            return changed;
+        });
+
+    /// <summary>An AWS SDK client factory whose clients send through this handler.</summary>
+    public HttpClientFactory SdkFactory() => new Factory(this);
+
+    /// <summary>A plain client through this handler.</summary>
+    public HttpClient Client() => new(this, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        var headers = request.Headers.NonValidated.ToDictionary(h => h.Key, h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
+        if (request.Content is not null)
+        {
+            foreach (var (name, values) in request.Content.Headers.NonValidated)
+            {
+                headers[name] = string.Join(',', values);
+            }
+        }
+
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!, body, headers);
+        _requests.Enqueue(recorded);
+        Rule? rule;
+        lock (_rulesLock)
+        {
+            rule = _rules.FirstOrDefault(r => r.Left > 0 && r.Match(recorded));
+            if (rule is not null)
+            {
+                rule.Left--;
+            }
+        }
+
+        if (rule is null)
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        if (!rule.Forward)
+        {
+            return rule.Respond(null, null);
+        }
+
+        using var answer = await base.SendAsync(request, cancellationToken);
+        var text = await answer.Content.ReadAsStringAsync(cancellationToken);
+        return rule.Respond(answer, text);
+    }
+
+    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond)
+    {
+        lock (_rulesLock)
+        {
+            _rules.Add(new Rule(match, forward, respond) { Left = times });
+        }
+
+        return this;
+    }
+
+    private static HttpResponseMessage Answer(HttpStatusCode status, string body, string contentType = "text/xml")
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        response.Headers.TryAddWithoutValidation("x-amz-request-id", "INJECTED");
+        return response;
+    }
+
+    private static string S3StyleError(HttpStatusCode status) => status == HttpStatusCode.InternalServerError
+        ? "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>"
+        : $"<Error><Code>{status}</Code><Message>Injected.</Message></Error>";
+
+    private sealed class Rule(Func<RecordedRequest, bool> match, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond)
+    {
+        public Func<RecordedRequest, bool> Match { get; } = match;
+
+        public bool Forward { get; } = forward;
+
+        public Func<HttpResponseMessage?, string?, HttpResponseMessage> Respond { get; } = respond;
+
+        public int Left { get; set; }
+    }
+
+    private sealed class Factory(FaultInjectingHandler handler) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+    }
+}
+
+/// <summary>One request as it went out.</summary>
+public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>e.g. <c>PUT /bucket/env/lock.json</c>.</summary>
+    public override string ToString() => $"{Method} {Uri.PathAndQuery}";
+
+    public bool Is(HttpMethod method, string pathContains) => Method == method && Uri.AbsolutePath.Contains(pathContains, StringComparison.Ordinal);
+}
