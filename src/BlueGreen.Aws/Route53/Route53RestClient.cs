@@ -126,11 +126,11 @@ public sealed partial class Route53RestClient : IRoute53Api
         }
         catch (Route53Exception e) when (e.IsTransient)
         {
-            throw new Route53Exception(e.Code, e.StatusCode, e.Details, $"{e.Message} It was retried {_maxRetries} times with backoff; wait and run the command again (it is safe to repeat).");
+            throw new Route53Exception(e.Code, e.StatusCode, e.Details, Core.Text.Sentences.Join(e.Message, $"It was retried {_maxRetries} times with backoff; wait and run the command again (it is safe to repeat)."));
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
-            throw new Route53Exception($"{operation} could not reach {_endpoint.Url} after {_maxRetries} retries: {e.Message} Check the network and the endpoint (AWS_ENDPOINT_URL_ROUTE_53).", e);
+            throw new Route53Exception(Core.Text.Sentences.Join($"{operation} could not reach {_endpoint.Url} after {_maxRetries} retries: {e.Message}", "Check the network and the endpoint (AWS_ENDPOINT_URL_ROUTE_53)."), e);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.GitOps.Rendering;
@@ -8,6 +8,7 @@ using BlueGreen.Kubernetes.Bootstrap;
 using BlueGreen.Kubernetes.Clusters;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 
@@ -116,7 +117,7 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
         }
         catch (HttpRequestException e)
         {
-            throw new CommandFailedException($"Could not download Argo CD's install manifest from {url}: {e.Message} Download it elsewhere and pass --manifest <file>.", e);
+            throw new CommandFailedException($"Could not download Argo CD's install manifest from {url}: {Sentences.Clause(e.Message)}. Download it elsewhere and pass --manifest <file>.", e);
         }
     }
 

@@ -13,6 +13,7 @@ using BlueGreen.Sandbox.Processes;
 using BlueGreen.Sandbox.Rehearsal;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 
@@ -96,7 +97,7 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
         }
         catch (Exception e) when (e is SandboxException or DynaliteException or ChildProcessException or FileNotFoundException)
         {
-            throw new CommandFailedException($"The sandbox could not run: {e.Message} Everything it had started has been stopped.", e);
+            throw new CommandFailedException($"The sandbox could not run: {Sentences.Clause(e.Message)}. Everything it had started has been stopped.", e);
         }
     }
 

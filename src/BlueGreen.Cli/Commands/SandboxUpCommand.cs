@@ -10,6 +10,7 @@ using BlueGreen.Sandbox.Hosting;
 using BlueGreen.Sandbox.Processes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 
@@ -108,7 +109,7 @@ public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProv
         }
         catch (Exception e) when (e is SandboxException or DynaliteException or ChildProcessException or FileNotFoundException)
         {
-            throw new CommandFailedException($"The sandbox could not start: {e.Message} Everything it had started has been stopped.", e);
+            throw new CommandFailedException($"The sandbox could not start: {Sentences.Clause(e.Message)}. Everything it had started has been stopped.", e);
         }
 
         return ExitCodes.Ok;

@@ -5,6 +5,7 @@ using BlueGreen.Core.Configuration;
 using BlueGreen.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 
@@ -82,7 +83,7 @@ public sealed class SynthCommand(IAnsiConsole console, TimeProvider timeProvider
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"--out {outDir} cannot be created: {e.Message} Name a directory you can write to.");
+            throw new UserInputException($"--out {outDir} cannot be created: {Sentences.Clause(e.Message)}. Name a directory you can write to.");
         }
 
         return full;

@@ -1,7 +1,9 @@
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Operators;
 using Spectre.Console;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Targets;
 
@@ -16,6 +18,11 @@ public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvide
         {
             using var session = await TargetSessions.OpenAsync(config, settings, Time, aws, cancellationToken);
             return await ExecuteAsync(config, settings, session, cancellationToken);
+        }
+        catch (NoUpgradeInProgressException e)
+        {
+            // A request for no upgrade is the operator's mistake, not the target's: bad input, and nothing was done.
+            throw new UserInputException($"{Sentences.Clause(e.Message)}. Start one with `bluegreen upgrade`; to move traffic by hand outside an upgrade, use `bluegreen shift PERCENT`.", e);
         }
         catch (Exception e) when (TargetErrors.IsExpected(e))
         {

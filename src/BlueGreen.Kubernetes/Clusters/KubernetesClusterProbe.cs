@@ -6,6 +6,7 @@ using BlueGreen.Kubernetes.ArgoCd;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Kubernetes.Clusters;
 
@@ -81,7 +82,7 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.ComponentModel.Win32Exception)
             {
                 // The exec credential plugin (aws eks get-token) is missing or failed.
-                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) gave no token: {e.Message} Check that `aws eks get-token` works.");
+                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) gave no token: {Sentences.Clause(e.Message)}. Check that `aws eks get-token` works.");
             }
         }
     }

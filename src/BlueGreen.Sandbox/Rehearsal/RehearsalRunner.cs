@@ -35,9 +35,23 @@ public static class RehearsalRunner
         using var recorder = new RehearsalRecorder(Path.Combine(options.ReportDirectory, "events.jsonl"), listener);
         var startedAt = time.GetUtcNow();
         var sandboxOptions = options.Adjust(SandboxOptionsFactory.From(config, options.Faults));
+        if (options.Target is { } factory)
+        {
+            sandboxOptions = await factory.PrepareAsync(sandboxOptions, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var host = await SandboxHost.StartAsync(sandboxOptions, time, recorder.OnSandboxEvent, cancellationToken).ConfigureAwait(false);
 
-        var services = CutoverServices.Local(stateDirectory, host.Router, host.Metrics, host.Probe, time) with { Observers = [recorder] };
+        await using var target = options.Target is null
+            ? new RehearsalTarget
+            {
+                Kind = "sandbox",
+                Description = $"the sandbox's DNS zone {host.Zone.ServiceName}; journal, lock and requests under {stateDirectory}",
+                Services = CutoverServices.Local(stateDirectory, host.Router, host.Metrics, host.Probe, time),
+            }
+            : await options.Target.CreateAsync(host, cancellationToken).ConfigureAwait(false);
+        recorder.OnSandboxEvent(new SandboxEvent(time.GetUtcNow(), "engine-target", null, $"the engine acts on {target.Description}"));
+        var services = target.Services with { Observers = [recorder] };
         var engine = new CutoverEngine(plan, services, new CutoverEngineOptions
         {
             PollPeriod = TimeSpan.FromMilliseconds(200),
@@ -96,6 +110,7 @@ public static class RehearsalRunner
             StartedAt = startedAt,
             EndedAt = time.GetUtcNow(),
             Faults = [.. options.Faults.Select(f => f.ToString())],
+            Target = new EngineTarget(target.Kind, target.Description),
             Load = new LoadSettings(
                 sandboxOptions.RequestRate, sandboxOptions.Clients, sandboxOptions.Replicas, sandboxOptions.Ttl,
                 config.Sandbox.Bake.TotalSeconds, plan.Gates.Interval.TotalSeconds, plan.Drain.TotalSeconds, plan.Gates.Verification.TotalSeconds),

@@ -56,6 +56,20 @@ public sealed class MotoFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Forgets every resource (moto's reset): for tests that must use the configuration's fixed names.</summary>
+    public async Task ResetAsync()
+    {
+        using var response = await SharedHttp.PostAsync(new Uri(Endpoint, "/moto-api/reset"), null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The variables of <see cref="Environment"/> as a lookup, as AWS mode reads endpoint variables.</summary>
+    public Func<string, string?> EnvironmentLookup(string region = "us-east-1")
+    {
+        var variables = Environment(region);
+        return name => variables.GetValueOrDefault(name);
+    }
+
     /// <summary>A name no other test uses: lower-case letters, digits and dashes, valid for a bucket.</summary>
     public static string NewName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 17, 63)];
 

@@ -1,3 +1,4 @@
+using BlueGreen.Cli.Composition;
 using BlueGreen.Aws.Preflight;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Configuration.Data;

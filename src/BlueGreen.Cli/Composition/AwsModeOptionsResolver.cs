@@ -4,7 +4,7 @@ using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Infrastructure.Common;
 
-namespace BlueGreen.Cli.Commands.AwsMode;
+namespace BlueGreen.Cli.Composition;
 
 /// <summary>Turns the AWS-mode options into <see cref="AwsModeOptions"/>: what was not given is read from the common stack's SSM parameters.</summary>
 public static class AwsModeOptionsResolver

@@ -5,7 +5,7 @@ using BlueGreen.Core.Locking;
 using BlueGreen.Kubernetes.Access;
 using k8s.Autorest;
 
-namespace BlueGreen.Cli.Commands.AwsMode;
+namespace BlueGreen.Cli.Composition;
 
 /// <summary>Failures of AWS and Kubernetes calls that a person can act on: reported as a sentence, never a stack trace.</summary>
 public static class AwsModeErrors

@@ -1,4 +1,4 @@
-namespace BlueGreen.Cli.Commands.AwsMode;
+namespace BlueGreen.Cli.Composition;
 
 /// <summary>What AWS mode needs besides bluegreen.yaml: the common stack's journal bucket and zone (SSM /&lt;env&gt;/common/...), optional Prometheus.</summary>
 public sealed record AwsModeOptions
