@@ -1,6 +1,6 @@
 using Amazon.EC2;
-using Amazon.Runtime;
 using Amazon.EC2.Model;
+using Amazon.Runtime;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Text;
 

@@ -2,13 +2,13 @@ using System.ComponentModel;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Text;
 using BlueGreen.GitOps.Rendering;
 using BlueGreen.Kubernetes.Access;
 using BlueGreen.Kubernetes.Bootstrap;
 using BlueGreen.Kubernetes.Clusters;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 

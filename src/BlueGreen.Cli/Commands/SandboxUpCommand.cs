@@ -3,6 +3,7 @@ using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Sandbox;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Text;
 using BlueGreen.Sandbox.Control;
 using BlueGreen.Sandbox.Database;
 using BlueGreen.Sandbox.Faults;
@@ -10,7 +11,6 @@ using BlueGreen.Sandbox.Hosting;
 using BlueGreen.Sandbox.Processes;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 

@@ -2,10 +2,10 @@ using System.ComponentModel;
 using System.Globalization;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Text;
 using BlueGreen.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Cli.Commands;
 

@@ -49,6 +49,9 @@ public sealed class AwsRehearsalTarget : IRehearsalTargetFactory
     /// <summary>The journal bucket and zone, once prepared.</summary>
     public AwsModeOptions Options => _options ?? throw new InvalidOperationException("The target has not been prepared.");
 
+    /// <summary>The AWS-compatible endpoint.</summary>
+    public Uri Endpoint => _endpoint;
+
     /// <summary>Each colour's load balancer name in the weighted records.</summary>
     public IReadOnlyDictionary<string, string> LoadBalancers => _loadBalancers;
 
@@ -56,7 +59,8 @@ public sealed class AwsRehearsalTarget : IRehearsalTargetFactory
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         _options = await AwsSandboxAccount.PrepareAsync(_config, _services, _endpoint, cancellationToken).ConfigureAwait(false);
-        var credentials = await _services.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false) ?? AwsSandboxAccount.SandboxCredentials;
+        var credentials = await _services.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new CommandFailedException($"The rehearsal at {_endpoint} needs AWS credentials; none were found.");
         var route53 = _services.Route53(credentials, _config.Region);
         var zone = _options.ZoneId!;
         using (var s3 = _services.S3(credentials, _config.Region))
@@ -103,6 +107,15 @@ public sealed class AwsRehearsalTarget : IRehearsalTargetFactory
             Services = adapters.EngineServices(_time),
             Resources = adapters,
         };
+    }
+
+    /// <summary>The service name's weights as the endpoint's Route53 holds them now, e.g. <c>blue=0 green=100</c>.</summary>
+    public async Task<string> ReadWeightsAsync(CancellationToken cancellationToken)
+    {
+        var credentials = await _services.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new CommandFailedException($"Reading Route53 at {_endpoint} needs AWS credentials; none were found.");
+        var router = AwsModeAdapters.RouterOf(_config, _services.Route53(credentials, _config.Region), Options.ZoneId!, SandboxClusterSide.AliasTargets(_loadBalancers), _time);
+        return (await router.ReadWeightsAsync(cancellationToken).ConfigureAwait(false))?.ToString() ?? "no weighted records";
     }
 
     private async Task StartFreshAsync(S3JournalStore journal, S3Lock lockStore, CancellationToken cancellationToken)

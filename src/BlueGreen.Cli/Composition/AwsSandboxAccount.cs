@@ -20,12 +20,16 @@ public static class AwsSandboxAccount
     /// <summary>Credentials for an endpoint of one's own when the default chain finds none; moto accepts any.</summary>
     public static readonly BasicAWSCredentials SandboxCredentials = new("bluegreen-sandbox", "bluegreen-sandbox");
 
-    /// <summary>The services at <paramref name="endpoint"/>, with the default chain's credentials or the sandbox's.</summary>
+    /// <summary>
+    /// The services with every AWS API at <paramref name="endpoint"/>: with the default chain's credentials, or, for an
+    /// endpoint on this machine (which is one's own), the sandbox's when the chain finds none.
+    /// </summary>
     public static async Task<AwsModeServices> ServicesAtAsync(AwsModeServices services, Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(endpoint);
         var at = services.WithEndpoint(endpoint);
-        return await at.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false) is null
+        return endpoint.IsLoopback && await at.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false) is null
             ? at with { Credentials = new FixedAwsCredentialSource(SandboxCredentials) }
             : at;
     }
@@ -36,7 +40,8 @@ public static class AwsSandboxAccount
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(services);
-        var credentials = await services.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false) ?? SandboxCredentials;
+        var credentials = await services.Credentials.TryResolveAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new CommandFailedException($"Setting up {endpoint} needs AWS credentials; none were found. Export any (an endpoint of your own accepts them), e.g. AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing.");
         var names = new CommonParameters(config.Environment);
         using var ssm = services.Ssm(credentials, config.Region);
         using var s3 = services.S3(credentials, config.Region);

@@ -39,7 +39,7 @@ public sealed class AwsSession : ITargetSession
         if (settings.AwsEndpointUri() is { } endpoint)
         {
             await AwsEndpointCheck.RequireAnsweringAsync(endpoint, cancellationToken);
-            services = services.WithEndpoint(endpoint);
+            services = await AwsSandboxAccount.ServicesAtAsync(services, endpoint, cancellationToken);
         }
 
         var options = await AwsModeOptionsResolver.ResolveAsync(config, settings, services, cancellationToken);

@@ -1,7 +1,7 @@
+using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Traffic;
-using BlueGreen.Cli.Infrastructure;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;

@@ -2,8 +2,8 @@ using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Operators;
-using Spectre.Console;
 using BlueGreen.Core.Text;
+using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BlueGreen.Core.Text;
 using k8s;
 using k8s.Autorest;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Kubernetes.Access;
 

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using BlueGreen.Core.Clusters;
+using BlueGreen.Core.Text;
 using BlueGreen.Kubernetes.Access;
 using BlueGreen.Kubernetes.ArgoCd;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Kubernetes.Clusters;
 

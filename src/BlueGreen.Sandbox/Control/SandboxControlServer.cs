@@ -1,5 +1,6 @@
 using System.Net;
 using BlueGreen.Core.Metrics;
+using BlueGreen.Core.Text;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Sandbox.Control;
 

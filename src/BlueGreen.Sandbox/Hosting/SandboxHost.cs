@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using BlueGreen.Core.Text;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Sandbox.Apps;
 using BlueGreen.Sandbox.Database;
@@ -8,7 +9,6 @@ using BlueGreen.Sandbox.Faults;
 using BlueGreen.Sandbox.Load;
 using BlueGreen.Sandbox.Processes;
 using BlueGreen.Sandbox.Proxy;
-using BlueGreen.Core.Text;
 
 namespace BlueGreen.Sandbox.Hosting;
 

@@ -6,9 +6,9 @@ using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Tests.Fakes;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Kubernetes.Access;
-using k8s;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
+using k8s;
 
 namespace BlueGreen.Cli.Tests.Commands;
 

@@ -1,5 +1,5 @@
-using BlueGreen.Cli.Composition;
 using BlueGreen.Aws.Preflight;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Configuration.Data;
 using BlueGreen.GitOps.Checks;
