@@ -30,16 +30,18 @@ public static class RehearsalRunner
         ArgumentNullException.ThrowIfNull(options);
         var config = options.Config;
         var plan = SandboxPlan.Create(config);
-        Directory.CreateDirectory(options.ReportDirectory);
-        var stateDirectory = Path.Combine(options.ReportDirectory, "state");
-        using var recorder = new RehearsalRecorder(Path.Combine(options.ReportDirectory, "events.jsonl"), listener);
-        var startedAt = time.GetUtcNow();
+
+        // The target is set up first: one that cannot be leaves no report directory behind.
         var sandboxOptions = options.Adjust(SandboxOptionsFactory.From(config, options.Faults));
         if (options.Target is { } factory)
         {
             sandboxOptions = await factory.PrepareAsync(sandboxOptions, cancellationToken).ConfigureAwait(false);
         }
 
+        Directory.CreateDirectory(options.ReportDirectory);
+        var stateDirectory = Path.Combine(options.ReportDirectory, "state");
+        using var recorder = new RehearsalRecorder(Path.Combine(options.ReportDirectory, "events.jsonl"), listener);
+        var startedAt = time.GetUtcNow();
         await using var host = await SandboxHost.StartAsync(sandboxOptions, time, recorder.OnSandboxEvent, cancellationToken).ConfigureAwait(false);
 
         await using var target = options.Target is null
