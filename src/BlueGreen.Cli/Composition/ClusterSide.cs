@@ -1,6 +1,8 @@
 using BlueGreen.Aws.Route53;
 using BlueGreen.Core.Clusters;
+using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Metrics;
+using BlueGreen.Core.Plans;
 
 namespace BlueGreen.Cli.Composition;
 
@@ -16,6 +18,9 @@ public sealed record ClusterSide : IDisposable
     public required IAliasTargetSource AliasTargets { get; init; }
 
     public required IMetricSource Metrics { get; init; }
+
+    /// <summary>The plan the engine runs on these clusters: the configuration's, or with the sandbox's short timings.</summary>
+    public Func<EnvironmentConfig, CutoverPlan> Plan { get; init; } = config => PlanFactory.Create(config);
 
     /// <summary>Work that runs while an engine runs (synthetic probes measure only then); returns when cancelled.</summary>
     public Func<CancellationToken, Task> RunWhileEngineRuns { get; init; } = _ => Task.CompletedTask;

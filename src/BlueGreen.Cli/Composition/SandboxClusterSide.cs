@@ -3,6 +3,7 @@ using BlueGreen.Cli.Sandbox;
 using BlueGreen.Core.Clusters;
 using BlueGreen.Core.Metrics;
 using BlueGreen.Sandbox.Control;
+using BlueGreen.Sandbox.Rehearsal;
 
 namespace BlueGreen.Cli.Composition;
 
@@ -25,6 +26,9 @@ public static class SandboxClusterSide
             Metrics = metrics,
             AliasTargets = AliasTargets(loadBalancers),
             Notice = Notice,
+
+            // The sandbox's colours run the plan as a rehearsal does: its steps and gates, with sandbox.* timings.
+            Plan = SandboxPlan.Create,
             Resources = resources,
         };
     }

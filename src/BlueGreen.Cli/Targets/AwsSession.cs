@@ -71,7 +71,7 @@ public sealed class AwsSession : ITargetSession
         CutoverPlan plan;
         try
         {
-            plan = PlanFactory.Create(_config);
+            plan = _adapters.Clusters.Plan(_config);
         }
         catch (PlanException e)
         {

@@ -22,7 +22,10 @@ public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvide
         catch (NoUpgradeInProgressException e)
         {
             // A request for no upgrade is the operator's mistake, not the target's: bad input, and nothing was done.
-            throw new UserInputException($"{Sentences.Clause(e.Message)}. Start one with `bluegreen upgrade`; to move traffic by hand outside an upgrade, use `bluegreen shift PERCENT`.", e);
+            var next = e.Ended
+                ? "To move traffic by hand now, use `bluegreen shift PERCENT`; a new upgrade starts once that journal is moved aside."
+                : "Start one with `bluegreen upgrade`; to move traffic by hand outside an upgrade, use `bluegreen shift PERCENT`.";
+            throw new UserInputException($"{Sentences.Clause(e.Message)}. {next}", e);
         }
         catch (Exception e) when (TargetErrors.IsExpected(e))
         {

@@ -18,4 +18,13 @@ public sealed class NoUpgradeInProgressException : CutoverException
         : base(message, innerException)
     {
     }
+
+    public NoUpgradeInProgressException(string message, bool ended)
+        : base(message)
+    {
+        Ended = ended;
+    }
+
+    /// <summary>True when the journal records an upgrade that has ended; false when it records none.</summary>
+    public bool Ended { get; }
 }

@@ -31,13 +31,13 @@ public sealed class UpgradeStampingInbox : IOperatorInbox
             var state = journal.State;
             if (!state.Started)
             {
-                throw new NoUpgradeInProgressException($"No upgrade is in progress: the journal {_journal.Location} records none, so there is nothing to {Verb(request.Action)}; nothing was requested.");
+                throw new NoUpgradeInProgressException($"No upgrade is in progress: the journal {_journal.Location} records none, so there is nothing to {Verb(request.Action)}; nothing was requested.", ended: false);
             }
 
             if (state.IsTerminal)
             {
                 var at = journal.Entries[^1].Event.At.UtcDateTime;
-                throw new NoUpgradeInProgressException($"No upgrade is in progress: the upgrade {state.From} -> {state.To} in {_journal.Location} ended ({state.Phase.Name} at {at:yyyy-MM-dd HH:mm:ss'Z'}), so there is nothing to {Verb(request.Action)}; nothing was requested.");
+                throw new NoUpgradeInProgressException($"No upgrade is in progress: the upgrade {state.From} -> {state.To} in {_journal.Location} ended ({state.Phase.Name} at {at:yyyy-MM-dd HH:mm:ss'Z'}), so there is nothing to {Verb(request.Action)}; nothing was requested.", ended: true);
             }
 
             request = request with { Upgrade = state.UpgradeId };

@@ -39,16 +39,11 @@ public sealed class FaultInjectingHandler : DelegatingHandler
 
     /// <summary>moto answers the next <paramref name="times"/> matching requests, with its body changed by <paramref name="rewrite"/>.</summary>
     public FaultInjectingHandler Rewrite(Func<RecordedRequest, bool> match, Func<string, string> rewrite, int times = 1) =>
-        Add(match, times, forward: true, (answer, body) =>
-        {
-            var changed = Answer(answer!.StatusCode, rewrite(body!), answer.Content.Headers.ContentType?.MediaType ?? "text/xml");
-            foreach (var (name, values) in answer.Headers)
-            {
-                changed.Headers.TryAddWithoutValidation(name, values);
-            }
+        Add(match, times, forward: true, (answer, body) => Copy(answer!, rewrite(body!)));
 
-            return changed;
-        });
+    /// <summary>The next <paramref name="times"/> matching requests reach moto only after <paramref name="delay"/> (a slow network or service).</summary>
+    public FaultInjectingHandler Delay(Func<RecordedRequest, bool> match, TimeSpan delay, int times = 1) =>
+        Add(match, times, forward: true, (answer, body) => Copy(answer!, body!), delay);
 
     /// <summary>An AWS SDK client factory whose clients send through this handler.</summary>
     public HttpClientFactory SdkFactory() => new Factory(this);
@@ -90,19 +85,37 @@ public sealed class FaultInjectingHandler : DelegatingHandler
             return rule.Respond(null, null);
         }
 
+        if (rule.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(rule.Delay, cancellationToken);
+        }
+
         using var answer = await base.SendAsync(request, cancellationToken);
         var text = await answer.Content.ReadAsStringAsync(cancellationToken);
         return rule.Respond(answer, text);
     }
 
-    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond)
+    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond, TimeSpan delay = default)
     {
         lock (_rulesLock)
         {
-            _rules.Add(new Rule(match, forward, respond) { Left = times });
+            _rules.Add(new Rule(match, forward, respond) { Left = times, Delay = delay });
         }
 
         return this;
+    }
+
+    // moto's answer with another body and the same status and headers.
+    private static HttpResponseMessage Copy(HttpResponseMessage answer, string body)
+    {
+        var copy = Answer(answer.StatusCode, body, answer.Content.Headers.ContentType?.MediaType ?? "text/xml");
+        copy.Headers.Remove("x-amz-request-id");
+        foreach (var (name, values) in answer.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        return copy;
     }
 
     private static HttpResponseMessage Answer(HttpStatusCode status, string body, string contentType = "text/xml")
@@ -125,6 +138,8 @@ public sealed class FaultInjectingHandler : DelegatingHandler
         public Func<HttpResponseMessage?, string?, HttpResponseMessage> Respond { get; } = respond;
 
         public int Left { get; set; }
+
+        public TimeSpan Delay { get; init; }
     }
 
     private sealed class Factory(FaultInjectingHandler handler) : HttpClientFactory
