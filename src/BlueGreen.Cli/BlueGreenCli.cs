@@ -1,4 +1,5 @@
 using System.Reflection;
+using BlueGreen.Cli.Arguments;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using Spectre.Console;
@@ -22,6 +23,7 @@ public static class BlueGreenCli
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
         registrar.RegisterInstance(typeof(TimeProvider), TimeProvider.System);
+        registrar.Register(typeof(ICommandInterceptor), typeof(ArgumentGuard));
         register?.Invoke(registrar);
 
         var app = new CommandApp(registrar);
@@ -31,6 +33,9 @@ public static class BlueGreenCli
             config.SetApplicationVersion(Version);
             config.ConfigureConsole(console);
             config.PropagateExceptions();
+
+            // An unknown option is an error, not a remaining argument: a mistyped --dry-run must not run the real thing.
+            config.Settings.StrictParsing = true;
             config.AddExample("rehearse");
             config.AddExample("validate", "--config", "bluegreen.yaml");
             config.AddExample("status", "--output", "json");
@@ -41,11 +46,11 @@ public static class BlueGreenCli
         {
             return await app.RunAsync(args, cancellationToken);
         }
-        catch (CommandAppException e)
+        catch (CommandRuntimeException e)
         {
-            // Unknown command, unknown option, a value of the wrong type: the user's input.
-            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
-            console.MarkupLine("Run [blue]bluegreen --help[/] (or [blue]bluegreen <command> --help[/]) for usage.");
+            // Unknown command or option, a missing value, a stray argument, a value of the wrong type: the parser
+            // and binder refuse these before any command is created, so nothing has started.
+            console.MarkupLineInterpolated($"[red]error[/] {ArgumentDiagnosis.Describe(CommandModelReader.Read(Routes.Configure), args, e.Message)}");
             return ExitCodes.BadInput;
         }
         catch (UserInputException e)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BlueGreen.Cli;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
@@ -5,7 +6,7 @@ using Spectre.Console.Testing;
 namespace BlueGreen.Cli.Tests;
 
 /// <summary>Runs the real command-line app against a test console on a fixed date.</summary>
-internal static class CliRunner
+internal static partial class CliRunner
 {
     public static readonly DateTimeOffset Today = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
@@ -17,4 +18,10 @@ internal static class CliRunner
     }
 
     public static string DefaultConfigPath => RepositoryRoot.Combine("bluegreen.yaml");
+
+    /// <summary>The output on one line: a long sentence wraps at the console's width.</summary>
+    public static string Flat(string output) => Whitespace().Replace(output, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

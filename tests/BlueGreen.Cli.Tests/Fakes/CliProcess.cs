@@ -8,7 +8,11 @@ namespace BlueGreen.Cli.Tests.Fakes;
 /// </summary>
 internal static class CliProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunInAsync(workingDirectory: null, environment, args);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (the empty home directory when null).</summary>
+    public static async Task<(int ExitCode, string Output)> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var home = Path.Combine(Path.GetTempPath(), "bluegreen-home-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(home);
@@ -19,7 +23,7 @@ internal static class CliProcess
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-                WorkingDirectory = home,
+                WorkingDirectory = workingDirectory ?? home,
             };
             foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k == "KUBECONFIG").ToList())
             {
