@@ -20,7 +20,9 @@ public static class AwsEndpointCheck
     public static async Task RequireAnsweringAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        // An endpoint on this machine is asked directly, never through an HTTP proxy of the environment.
+        using var handler = new HttpClientHandler { UseProxy = !endpoint.IsLoopback };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
         try
         {
             // Any HTTP answer will do: an AWS endpoint answers an unsigned request with an error document.

@@ -43,7 +43,11 @@ public sealed class FaultInjectingHandler : DelegatingHandler
 
     /// <summary>The next <paramref name="times"/> matching requests reach moto only after <paramref name="delay"/> (a slow network or service).</summary>
     public FaultInjectingHandler Delay(Func<RecordedRequest, bool> match, TimeSpan delay, int times = 1) =>
-        Add(match, times, forward: true, (answer, body) => Copy(answer!, body!), delay);
+        Gate(match, (_, ct) => Task.Delay(delay, ct), times);
+
+    /// <summary>The next <paramref name="times"/> matching requests reach moto only once <paramref name="wait"/> completes for them.</summary>
+    public FaultInjectingHandler Gate(Func<RecordedRequest, bool> match, Func<RecordedRequest, CancellationToken, Task> wait, int times = 1) =>
+        Add(match, times, forward: true, (answer, body) => Copy(answer!, body!), wait);
 
     /// <summary>An AWS SDK client factory whose clients send through this handler.</summary>
     public HttpClientFactory SdkFactory() => new Factory(this);
@@ -85,9 +89,9 @@ public sealed class FaultInjectingHandler : DelegatingHandler
             return rule.Respond(null, null);
         }
 
-        if (rule.Delay > TimeSpan.Zero)
+        if (rule.Wait is { } wait)
         {
-            await Task.Delay(rule.Delay, cancellationToken);
+            await wait(recorded, cancellationToken);
         }
 
         using var answer = await base.SendAsync(request, cancellationToken);
@@ -95,11 +99,11 @@ public sealed class FaultInjectingHandler : DelegatingHandler
         return rule.Respond(answer, text);
     }
 
-    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond, TimeSpan delay = default)
+    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond, Func<RecordedRequest, CancellationToken, Task>? wait = null)
     {
         lock (_rulesLock)
         {
-            _rules.Add(new Rule(match, forward, respond) { Left = times, Delay = delay });
+            _rules.Add(new Rule(match, forward, respond) { Left = times, Wait = wait });
         }
 
         return this;
@@ -139,7 +143,7 @@ public sealed class FaultInjectingHandler : DelegatingHandler
 
         public int Left { get; set; }
 
-        public TimeSpan Delay { get; init; }
+        public Func<RecordedRequest, CancellationToken, Task>? Wait { get; init; }
     }
 
     private sealed class Factory(FaultInjectingHandler handler) : HttpClientFactory
@@ -159,4 +163,10 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string Body, IR
     public override string ToString() => $"{Method} {Uri.PathAndQuery}";
 
     public bool Is(HttpMethod method, string pathContains) => Method == method && Uri.AbsolutePath.Contains(pathContains, StringComparison.Ordinal);
+
+    /// <summary>The access key id the request was signed with (SigV4's Credential=), or null when unsigned.</summary>
+    public string? AccessKey =>
+        Headers.GetValueOrDefault("Authorization") is { } authorization && authorization.IndexOf("Credential=", StringComparison.Ordinal) is var at and >= 0
+            ? authorization[(at + "Credential=".Length)..].Split('/')[0]
+            : null;
 }
