@@ -8,7 +8,8 @@ namespace BlueGreen.Tests;
 /// <summary>
 /// The network between a client and moto: forwards every request to moto and records it, except where a
 /// scripted fault says otherwise. A fault can lose moto's answer after moto acted on the request, answer in
-/// moto's place (throttling, 403), refuse the connection, or rewrite moto's answer (a change still PENDING).
+/// moto's place (throttling, 403), refuse the connection, rewrite moto's answer (a change still PENDING), or let
+/// another party act on moto just before a request arrives (a race lost at a known point).
 /// That shows the code's handling of what moto never does itself, with moto holding the real state.
 /// </summary>
 public sealed class FaultInjectingHandler : DelegatingHandler
@@ -50,6 +51,13 @@ public sealed class FaultInjectingHandler : DelegatingHandler
             return changed;
         });
 
+    /// <summary>
+    /// Runs <paramref name="action"/> (another process acting on moto) just before the next <paramref name="times"/> matching
+    /// requests are forwarded; the client then gets moto's own answer. This puts a race at an exact point.
+    /// </summary>
+    public FaultInjectingHandler Before(Func<RecordedRequest, bool> match, Func<Task> action, int times = 1) =>
+        Add(match, times, forward: true, respond: null, before: action);
+
     /// <summary>An AWS SDK client factory whose clients send through this handler.</summary>
     public HttpClientFactory SdkFactory() => new Factory(this);
 
@@ -85,6 +93,16 @@ public sealed class FaultInjectingHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken);
         }
 
+        if (rule.Before is not null)
+        {
+            await rule.Before();
+        }
+
+        if (rule.Respond is null)
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+
         if (!rule.Forward)
         {
             return rule.Respond(null, null);
@@ -95,11 +113,11 @@ public sealed class FaultInjectingHandler : DelegatingHandler
         return rule.Respond(answer, text);
     }
 
-    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond)
+    private FaultInjectingHandler Add(Func<RecordedRequest, bool> match, int times, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage>? respond, Func<Task>? before = null)
     {
         lock (_rulesLock)
         {
-            _rules.Add(new Rule(match, forward, respond) { Left = times });
+            _rules.Add(new Rule(match, forward, respond, before) { Left = times });
         }
 
         return this;
@@ -116,13 +134,16 @@ public sealed class FaultInjectingHandler : DelegatingHandler
         ? "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>"
         : $"<Error><Code>{status}</Code><Message>Injected.</Message></Error>";
 
-    private sealed class Rule(Func<RecordedRequest, bool> match, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage> respond)
+    private sealed class Rule(Func<RecordedRequest, bool> match, bool forward, Func<HttpResponseMessage?, string?, HttpResponseMessage>? respond, Func<Task>? before)
     {
         public Func<RecordedRequest, bool> Match { get; } = match;
 
         public bool Forward { get; } = forward;
 
-        public Func<HttpResponseMessage?, string?, HttpResponseMessage> Respond { get; } = respond;
+        // Null: moto's answer goes to the client unchanged.
+        public Func<HttpResponseMessage?, string?, HttpResponseMessage>? Respond { get; } = respond;
+
+        public Func<Task>? Before { get; } = before;
 
         public int Left { get; set; }
     }
