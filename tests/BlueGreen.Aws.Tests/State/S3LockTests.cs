@@ -259,6 +259,52 @@ public sealed class S3LockTests : IClassFixture<MotoFixture>
         Assert.StartsWith($"S3 denied reading the lock at {location}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Renew_ThatIsDenied_SaysWhichPermissions_AndLeavesTheLock()
+    {
+        var location = await NewLocationAsync();
+        using var plain = _moto.S3();
+        var held = await new S3Lock(plain, location, _time).AcquireAsync(Alice, Ttl, CancellationToken.None);
+        using var network = new FaultInjectingHandler().AnswerInstead(r => r.Is(HttpMethod.Put, "/lock.json"), HttpStatusCode.Forbidden, AccessDenied);
+        using var s3 = _moto.S3(network);
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<LockException>(() => new S3Lock(s3, location, _time).RenewAsync(held, Ttl, CancellationToken.None));
+
+        Assert.StartsWith($"S3 denied renewing the lock at {location}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(held, await new S3Lock(plain, location, _time).ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Release_ThatIsDenied_SaysWhichPermissions_AndLeavesTheLock()
+    {
+        var location = await NewLocationAsync();
+        using var plain = _moto.S3();
+        var held = await new S3Lock(plain, location, _time).AcquireAsync(Alice, Ttl, CancellationToken.None);
+        using var network = new FaultInjectingHandler().AnswerInstead(r => r.Is(HttpMethod.Delete, "/lock.json"), HttpStatusCode.Forbidden, AccessDenied);
+        using var s3 = _moto.S3(network);
+
+        var error = await Assert.ThrowsAsync<LockException>(() => new S3Lock(s3, location, _time).ReleaseAsync(held, CancellationToken.None));
+
+        Assert.StartsWith($"S3 denied releasing the lock at {location}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(held, await new S3Lock(plain, location, _time).ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ForceUnlock_ThatIsDenied_SaysWhichPermissions_AndLeavesTheLock()
+    {
+        var location = await NewLocationAsync();
+        using var plain = _moto.S3();
+        var held = await new S3Lock(plain, location, _time).AcquireAsync(Alice, Ttl, CancellationToken.None);
+        using var network = new FaultInjectingHandler().AnswerInstead(r => r.Is(HttpMethod.Delete, "/lock.json"), HttpStatusCode.Forbidden, AccessDenied);
+        using var s3 = _moto.S3(network);
+
+        var error = await Assert.ThrowsAsync<LockException>(() => new S3Lock(s3, location, _time).ForceUnlockAsync(held.Id, CancellationToken.None));
+
+        Assert.StartsWith($"S3 denied force-unlocking the lock at {location}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(held, await new S3Lock(plain, location, _time).ReadAsync(CancellationToken.None));
+    }
+
     private const string AccessDenied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
 
     private async Task<S3StateLocation> NewLocationAsync() => new(await _moto.CreateBucketAsync(), "test");
