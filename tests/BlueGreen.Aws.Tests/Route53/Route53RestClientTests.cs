@@ -112,6 +112,21 @@ public sealed class Route53RestClientTests : IClassFixture<MotoFixture>
     }
 
     [Fact]
+    public async Task List_WhosePageEndsInsideTheWeightedGroupWithoutNamingTheNextRecord_IsAnError_NotAnEndlessLoop()
+    {
+        // moto ends a page inside a weighted group without NextRecordIdentifier, so asking again asks for the same page.
+        var (zone, name) = await NewZoneAsync();
+        await _moto.Route53().UpsertAsync(zone, Batch(name, 90, 10), "c", CancellationToken.None);
+        using var network = new FaultInjectingHandler();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var error = await Assert.ThrowsAsync<Route53Exception>(() => _moto.Route53(options: new Route53ClientOptions { MaxRetries = 0, PageSize = 1 }, network: network).ListWeightedRecordsAsync(zone, name, "A", deadline.Token));
+
+        Assert.Equal($"ListResourceRecordSets on hosted zone {zone} answered a truncated page whose next page starts where this one did ({name}. A), so paging would never end. Route53 names the next weighted record with NextRecordIdentifier; check that the endpoint {_moto.Endpoint} is Route53 (AWS_ENDPOINT_URL_ROUTE_53).", error.Message);
+        Assert.Single(network.Requests);
+    }
+
+    [Fact]
     public async Task FindsThePublicZone_ByName_IgnoringAPrivateZoneOfTheSameName()
     {
         var name = MotoFixture.NewName("zone") + ".example.com";
