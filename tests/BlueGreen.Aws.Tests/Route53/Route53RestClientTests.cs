@@ -127,6 +127,18 @@ public sealed class Route53RestClientTests : IClassFixture<MotoFixture>
     }
 
     [Fact]
+    public async Task List_FromAnEndpointThatIgnoresTheIdentifier_IsAnError_NotAnEndlessLoop()
+    {
+        // An endpoint that sends NextRecordIdentifier but does not read it back answers the first page again.
+        using var network = new FaultInjectingHandler().AnswerInstead(r => r.Method == HttpMethod.Get, HttpStatusCode.OK, TestFiles.Route53("list-weighted-alias-page1.xml"), times: 2);
+
+        var error = await Assert.ThrowsAsync<Route53Exception>(() => _moto.Route53(options: new Route53ClientOptions { MaxRetries = 0, PageSize = 1 }, network: network).ListWeightedRecordsAsync("Z0123456789TESTZONE", "test.example.com", "A", CancellationToken.None));
+
+        Assert.Contains("whose next page starts where this one did (test.example.com. A green)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, network.Requests.Count);
+    }
+
+    [Fact]
     public async Task FindsThePublicZone_ByName_IgnoringAPrivateZoneOfTheSameName()
     {
         var name = MotoFixture.NewName("zone") + ".example.com";
