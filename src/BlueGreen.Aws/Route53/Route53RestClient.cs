@@ -93,6 +93,14 @@ public sealed partial class Route53RestClient : IRoute53Api
 
             // Records are sorted by name then type; once a page moves past ours, the rest are not ours.
             var stillOurs = page.NextRecordName is not null && DnsNames.Normalize(page.NextRecordName) == wanted && page.NextRecordType == type;
+
+            // An endpoint that pages without NextRecordIdentifier (moto does) would hand back this same page forever.
+            if (stillOurs && DnsNames.Normalize(page.NextRecordName!) == DnsNames.Normalize(nextName) && page.NextRecordIdentifier == nextIdentifier)
+            {
+                var start = $"{DnsNames.Qualified(name)} {type}{(nextIdentifier is null ? string.Empty : " " + nextIdentifier)}";
+                throw new Route53Exception($"ListResourceRecordSets on hosted zone {zone} answered a truncated page whose next page starts where this one did ({start}), so paging would never end. Route53 names the next weighted record with NextRecordIdentifier; check that the endpoint {_endpoint.Url} is Route53 (AWS_ENDPOINT_URL_ROUTE_53).");
+            }
+
             (nextName, nextType, nextIdentifier) = stillOurs ? (page.NextRecordName, page.NextRecordType, page.NextRecordIdentifier) : (null, null, null);
         }
 
