@@ -205,7 +205,7 @@ public sealed class Route53RestClientTests : IClassFixture<MotoFixture>
         var error = await Assert.ThrowsAsync<Route53Exception>(() => Clock.RunAsync(_time, () => Retrying(network, maxRetries: 2).UpsertAsync(zone, Batch(name, 90, 10), "c", CancellationToken.None), TimeSpan.FromSeconds(1)));
 
         Assert.Equal("Throttling", error.Code);
-        Assert.Equal($"Route53 answered ChangeResourceRecordSets on hosted zone {zone} with 400 Throttling. Route53 said: Rate exceeded It was retried 2 times with backoff; wait and run the command again (it is safe to repeat).", error.Message);
+        Assert.Equal($"Route53 answered ChangeResourceRecordSets on hosted zone {zone} with 400 Throttling. Route53 said: Rate exceeded. It was retried 2 times with backoff; wait and run the command again (it is safe to repeat).", error.Message);
         Assert.Equal(3, network.Requests.Count);
         Assert.Empty(await _moto.Route53().ListWeightedRecordsAsync(zone, name, "A", CancellationToken.None));
     }

@@ -84,18 +84,48 @@ public sealed class Route53WeightedRouterTests : IClassFixture<MotoFixture>
     }
 
     [Fact]
-    public async Task SetWeights_SendsNothing_WhenAColourHasNoLoadBalancer()
+    public async Task SetWeights_WhenAColoursLoadBalancerCannotBeLookedUp_KeepsTheTargetItsRecordHas()
     {
         var (zone, name) = await NewZoneAsync();
         await Router(zone, name).SetWeightsAsync(Weights.AllTo("blue", ["green"]), CancellationToken.None);
+        var before = (await _moto.Route53().ListWeightedRecordsAsync(zone, name, "A", CancellationToken.None)).Single(r => r.SetIdentifier == "green").Target;
+        var router = new Route53WeightedRouter(_moto.Route53(_time), new AlbAliasTargets((c, _) => Task.FromResult<string?>(c == "blue" ? BlueHostname : null)), Options(zone, name), _time);
+
+        await Clock.RunAsync(_time, () => router.SetWeightsAsync(Weights.ForShare("blue", "green", 10), CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        var green = (await _moto.Route53().ListWeightedRecordsAsync(zone, name, "A", CancellationToken.None)).Single(r => r.SetIdentifier == "green");
+        Assert.Equal(10, green.Weight);
+        Assert.True(green.Target.SameTargetAs(before), green.Target.ToString());
+        Assert.Contains("green: its load balancer could not be looked up", Assert.Single(router.LastFallbacks), StringComparison.Ordinal);
+        Assert.True(await router.VerifyWeightsAsync(Weights.ForShare("blue", "green", 10), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetWeights_SendsNothing_WhenAColourToGetTrafficHasNeitherALoadBalancerNorARecord()
+    {
+        var (zone, name) = await NewZoneAsync();
         using var network = new FaultInjectingHandler();
         var router = new Route53WeightedRouter(_moto.Route53(_time, network: network), new AlbAliasTargets((c, _) => Task.FromResult<string?>(c == "blue" ? BlueHostname : null)), Options(zone, name), _time);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => router.SetWeightsAsync(Weights.ForShare("blue", "green", 10), CancellationToken.None));
 
-        Assert.Contains("green cluster's Ingress has no load balancer hostname", error.Message, StringComparison.Ordinal);
-        Assert.Empty(network.Requests);
-        Assert.Equal(new Weights([new("blue", 100), new("green", 0)]), await Router(zone, name).GetWeightsAsync(CancellationToken.None));
+        Assert.Contains("green is to get weight 10, but its load balancer could not be looked up (The green cluster's Ingress has no load balancer hostname yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(network.Requests, r => r.Method == HttpMethod.Post);
+        Assert.Null(await Router(zone, name).ReadWeightsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetWeights_AtWeightZero_LeavesAColourWithNeitherALoadBalancerNorARecord_WithoutOne()
+    {
+        var (zone, name) = await NewZoneAsync();
+        var router = new Route53WeightedRouter(_moto.Route53(_time), new AlbAliasTargets((c, _) => Task.FromResult<string?>(c == "blue" ? BlueHostname : null)), Options(zone, name), _time);
+
+        await Clock.RunAsync(_time, () => router.SetWeightsAsync(Weights.AllTo("blue", ["green"]), CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["blue"], (await _moto.Route53().ListWeightedRecordsAsync(zone, name, "A", CancellationToken.None)).Select(r => r.SetIdentifier));
+        Assert.True(await router.VerifyWeightsAsync(Weights.AllTo("blue", ["green"]), CancellationToken.None));
+        Assert.False(await router.VerifyWeightsAsync(Weights.ForShare("blue", "green", 10), CancellationToken.None));
     }
 
     [Fact]

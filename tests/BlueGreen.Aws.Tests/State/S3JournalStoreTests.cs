@@ -185,7 +185,7 @@ public sealed class S3JournalStoreTests : IClassFixture<MotoFixture>
 
         var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, location).AppendAsync(1, "one", CancellationToken.None));
 
-        Assert.StartsWith($"S3 denied writing journal record 1 at {location}: Access Denied Grant the caller s3:GetObject, s3:PutObject", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"S3 denied writing journal record 1 at {location}: Access Denied. Grant the caller s3:GetObject, s3:PutObject", error.Message, StringComparison.Ordinal);
         using var plain = _moto.S3();
         Assert.Empty(await new S3JournalStore(plain, location).ReadAsync(CancellationToken.None));
     }

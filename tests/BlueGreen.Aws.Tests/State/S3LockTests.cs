@@ -242,7 +242,7 @@ public sealed class S3LockTests : IClassFixture<MotoFixture>
 
         var error = await Assert.ThrowsAsync<LockException>(() => new S3Lock(s3, location, _time).AcquireAsync(Alice, Ttl, CancellationToken.None));
 
-        Assert.StartsWith($"S3 denied taking the lock at {location}: Access Denied Grant the caller s3:GetObject, s3:PutObject", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"S3 denied taking the lock at {location}: Access Denied. Grant the caller s3:GetObject, s3:PutObject", error.Message, StringComparison.Ordinal);
         using var plain = _moto.S3();
         Assert.Null(await new S3Lock(plain, location, _time).ReadAsync(CancellationToken.None));
     }

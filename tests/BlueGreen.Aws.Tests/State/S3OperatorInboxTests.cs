@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using BlueGreen.Aws.State;
 using BlueGreen.Aws.Tests.Fakes;
+using BlueGreen.Core.Engine;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Operators;
 
@@ -200,7 +201,7 @@ public sealed class S3OperatorInboxTests : IClassFixture<MotoFixture>
     }
 
     [Fact]
-    public async Task WrappedInTheStampingInbox_ARequestCarriesTheJournalsUpgrade()
+    public async Task WrappedInTheStampingInbox_ARequestWithNoUpgradeInProgress_IsRefused_AndNoObjectIsWritten()
     {
         using var s3 = _moto.S3();
         var location = await NewLocationAsync();
@@ -208,11 +209,26 @@ public sealed class S3OperatorInboxTests : IClassFixture<MotoFixture>
         var journal = new S3JournalStore(s3, location);
         var inbox = new UpgradeStampingInbox(raw, journal);
 
-        await inbox.SubmitAsync(Request("0e", OperatorAction.Pause, Clock.Start), CancellationToken.None);
+        var error = await Assert.ThrowsAsync<NoUpgradeInProgressException>(() => inbox.SubmitAsync(Request("0e", OperatorAction.Pause, Clock.Start), CancellationToken.None));
 
-        // No upgrade has started in this journal: the request is for the next one.
-        Assert.Null(Assert.Single(await raw.PendingAsync(CancellationToken.None)).Upgrade);
-        Assert.Empty((await CutoverJournal.ReadAsync(journal, CancellationToken.None)).Entries);
+        Assert.Contains($"the journal {journal.Location} records none", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await raw.PendingAsync(CancellationToken.None));
+        Assert.Empty((await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = location.Bucket, Prefix = location.Key(string.Empty) })).S3Objects ?? []);
+    }
+
+    [Fact]
+    public async Task WrappedInTheStampingInbox_ARequestDuringAnUpgrade_CarriesItsId()
+    {
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        var raw = new S3OperatorInbox(s3, location);
+        var journal = new S3JournalStore(s3, location);
+        var open = await CutoverJournal.OpenAsync(journal, CancellationToken.None);
+        await open.AppendAsync(new CutoverStarted("blue", "green", 4, 3, "plan", Core.Traffic.Weights.AllTo("blue", ["green"])) { At = Clock.Start, UpgradeId = "00aa11bb22cc33dd" }, CancellationToken.None);
+
+        await new UpgradeStampingInbox(raw, journal).SubmitAsync(Request("0f", OperatorAction.Pause, Clock.Start), CancellationToken.None);
+
+        Assert.Equal("00aa11bb22cc33dd", Assert.Single(await raw.PendingAsync(CancellationToken.None)).Upgrade);
     }
 
     private const string AccessDenied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";

@@ -49,7 +49,9 @@ public sealed class LockRaceTests : IClassFixture<MotoFixture>
         await account.WriteWeightsAsync(("blue", 100), ("green", 0));
         var arrived = new ConcurrentDictionary<string, bool>();
         var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // moto checks a conditional write and then stores it without a lock; S3 decides them one at a time.
         var network = new FaultInjectingHandler()
+            .SerializeConditionalWrites()
             .Gate(
                 r => r.Headers.GetValueOrDefault("X-Amz-Target") == "AmazonSSM.GetParameter" && r.AccessKey is { } key && arrived.TryAdd(key, true),
                 async (r, ct) =>
