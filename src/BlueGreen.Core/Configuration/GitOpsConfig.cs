@@ -19,4 +19,7 @@ public sealed record GitOpsConfig
 
     /// <summary>ExternalDNS image tag.</summary>
     public string ExternalDnsVersion { get; init; } = "v0.23.0";
+
+    /// <summary>Digest (<c>sha256:...</c>) of the ExternalDNS image; when set, the tag is pinned to that exact image.</summary>
+    public string? ExternalDnsDigest { get; init; }
 }
