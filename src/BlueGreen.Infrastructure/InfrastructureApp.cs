@@ -38,9 +38,11 @@ public static class InfrastructureApp
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(app);
         InfrastructureConfigCheck.ThrowIfInvalid(config);
+        // The region only: the account stays AWS::AccountId, so the key policies, ARNs and the image repository URI
+        // of one template hold in whichever account it is deployed to.
         var props = new StackProps
         {
-            Env = new Amazon.CDK.Environment { Account = config.Account, Region = config.Region },
+            Env = new Amazon.CDK.Environment { Region = config.Region },
         };
 
         var common = new CommonStack(app, config, props);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Configuration.Data;
 using BlueGreen.Infrastructure.Clusters;
 
 namespace BlueGreen.Infrastructure;
@@ -62,6 +63,12 @@ public static partial class InfrastructureConfigCheck
             if (config.Clusters.Take(i).Any(c => string.Equals(c.Colour, cluster.Colour, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add(Invariant($"clusters[{i}].colour: '{cluster.Colour}' is configured twice; give each cluster its own colour."));
+            }
+
+            var missing = EksAddonVersions.Names.Where(name => EksAddonVersions.For(cluster, name) is null).ToList();
+            if (missing.Count > 0)
+            {
+                errors.Add(Invariant($"clusters[{i}].addons: no version of {string.Join(", ", missing)} is known for Kubernetes {cluster.Version}; set each in clusters[{i}].addons (aws eks describe-addon-versions lists them)."));
             }
 
             if (!NodeAmi.IsSingleArchitecture(cluster.NodeGroup.InstanceTypes))

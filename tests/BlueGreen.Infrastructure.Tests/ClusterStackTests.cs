@@ -20,13 +20,13 @@ public sealed class ClusterStackTests(DefaultApp defaults, AllOptionsApp allOpti
     {
         Assert.Equal(
             ResourceCounts.Expect(
-                ("AWS::KMS::Key", 1), ("AWS::IAM::Role", 2), ("AWS::IAM::Policy", 1), ("AWS::EKS::Cluster", 1),
+                ("AWS::KMS::Key", 1), ("AWS::IAM::Role", 3), ("AWS::IAM::Policy", 1), ("AWS::EKS::Cluster", 1),
                 ("AWS::EKS::Addon", 4), ("AWS::EKS::Nodegroup", 1), ("AWS::EKS::PodIdentityAssociation", 3)),
             ResourceCounts.Of(defaults.Json[StackNames.Cluster("test", colour)]));
     }
 
     [Fact]
-    public void CreatesTheClusterWithApiAuthentication_BothEndpoints_AuditLogs_AndEncryptedSecrets()
+    public void CreatesTheClusterWithApiAuthentication_BothEndpoints_AuditLogs_EncryptedSecrets_AndDeletionProtection()
     {
         var role = TemplateJson.OfType(_json, "AWS::IAM::Role").Single(r => r.LogicalId.StartsWith("ClusterRole", StringComparison.Ordinal)).LogicalId;
         _blue.HasResourceProperties("AWS::EKS::Cluster", new Obj
@@ -50,7 +50,8 @@ public sealed class ClusterStackTests(DefaultApp defaults, AllOptionsApp allOpti
                 new Obj { ["Provider"] = new Obj { ["KeyArn"] = new Obj { ["Fn::GetAtt"] = new[] { KeyId, "Arn" } } }, ["Resources"] = new[] { "secrets" } },
             },
             ["BootstrapSelfManagedAddons"] = false,
-            ["UpgradePolicy"] = new Obj { ["SupportType"] = "STANDARD" },
+            ["UpgradePolicy"] = new Obj { ["SupportType"] = "EXTENDED" },
+            ["DeletionProtection"] = true,
         });
     }
 
@@ -81,7 +82,7 @@ public sealed class ClusterStackTests(DefaultApp defaults, AllOptionsApp allOpti
     }
 
     [Fact]
-    public void GivesTheNodeRoleTheWorkerCniAndImagePullPolicies()
+    public void GivesTheNodeRoleTheWorkerAndImagePullPolicies_ButNotTheCniPolicy()
     {
         _blue.HasResourceProperties("AWS::IAM::Role", new Obj
         {
@@ -89,8 +90,42 @@ public sealed class ClusterStackTests(DefaultApp defaults, AllOptionsApp allOpti
             {
                 ["Statement"] = new[] { Match.ObjectLike(new Obj { ["Principal"] = new Obj { ["Service"] = "ec2.amazonaws.com" } }) },
             }),
-            ["ManagedPolicyArns"] = new[] { "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryPullOnly" }.Select(ManagedPolicyArn).ToArray(),
+            ["ManagedPolicyArns"] = new[] { "AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly" }.Select(ManagedPolicyArn).ToArray(),
         });
+    }
+
+    [Fact]
+    public void RunsTheVpcCniOnItsOwnPodIdentityRole_WithTheCniPolicyOnly()
+    {
+        var role = TemplateJson.OfType(_json, "AWS::IAM::Role").Single(r => r.LogicalId.StartsWith("VpcCniRole", StringComparison.Ordinal));
+        var trust = role.Resource["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!;
+        var cni = TemplateJson.OfType(_json, "AWS::EKS::Addon").Single(a => (string?)a.Resource["Properties"]!["AddonName"] == "vpc-cni").Resource;
+
+        Assert.Equal("pods.eks.amazonaws.com", (string?)trust["Principal"]!["Service"]);
+        Assert.Equal(["sts:AssumeRole", "sts:TagSession"], TemplateJson.Many(trust["Action"]).Select(a => (string?)a));
+        Assert.Equal(["arn:${AWS::Partition}:iam::aws:policy/AmazonEKS_CNI_Policy"], TemplateJson.Many(role.Resource["Properties"]!["ManagedPolicyArns"]).Select(TemplateJson.Flatten));
+        Assert.Equal("aws-node", (string?)cni["Properties"]!["PodIdentityAssociations"]![0]!["ServiceAccount"]);
+        Assert.Equal("${" + role.LogicalId + ".Arn}", TemplateJson.Flatten(cni["Properties"]!["PodIdentityAssociations"]![0]!["RoleArn"]));
+        Assert.Equal(["PodIdentityAgent"], TemplateJson.Many(cni["DependsOn"]).Select(d => d!.ToString()));
+    }
+
+    [Fact]
+    public void PinsEveryAddOnToTheTablesVersionForTheClustersKubernetesVersion()
+    {
+        var versions = TemplateJson.OfType(_json, "AWS::EKS::Addon").ToDictionary(a => (string)a.Resource["Properties"]!["AddonName"]!, a => (string?)a.Resource["Properties"]!["AddonVersion"]);
+
+        Assert.Equal("v1.32.13-eksbuild.16", versions["kube-proxy"]);
+        Assert.Equal("v1.11.4-eksbuild.40", versions["coredns"]);
+        Assert.Equal("v1.20.4-eksbuild.1", versions["vpc-cni"]);
+        Assert.Equal("v1.3.9-eksbuild.1", versions["eks-pod-identity-agent"]);
+    }
+
+    [Fact]
+    public void OrdersTheClusterAfterTheKeyGrant_WithoutARedundantDependencyOnTheRole()
+    {
+        var cluster = TemplateJson.Single(_json, "AWS::EKS::Cluster").Resource;
+
+        Assert.Equal([TemplateJson.Single(_json, "AWS::IAM::Policy").LogicalId], TemplateJson.Many(cluster["DependsOn"]).Select(d => d!.ToString()));
     }
 
     [Fact]
@@ -115,7 +150,7 @@ public sealed class ClusterStackTests(DefaultApp defaults, AllOptionsApp allOpti
         var nodeGroup = TemplateJson.Single(_json, "AWS::EKS::Nodegroup").Resource;
 
         Assert.Equal(["coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"], addons.Keys.Order(StringComparer.Ordinal));
-        Assert.All(addons.Values, a => Assert.Equal("OVERWRITE", (string?)a.Resource["Properties"]!["ResolveConflicts"]));
+        Assert.All(addons.Values, a => Assert.Equal("NONE", (string?)a.Resource["Properties"]!["ResolveConflicts"]));
         Assert.Equal(
             new[] { addons["kube-proxy"].LogicalId, addons["vpc-cni"].LogicalId }.Order(StringComparer.Ordinal),
             TemplateJson.Many(nodeGroup["DependsOn"]).Select(d => d!.ToString()).Order(StringComparer.Ordinal));

@@ -136,7 +136,7 @@ public sealed class CommonStackTests(DefaultApp defaults, AllOptionsApp allOptio
     }
 
     [Fact]
-    public void CreatesTheTableOnDemand_WithPointInTimeRecovery_RetainedOnDeletion()
+    public void CreatesTheTableOnDemand_WithPointInTimeRecovery_DeletionProtected_AndRetainedOnDeletion()
     {
         _common.HasResource("AWS::DynamoDB::Table", new Obj
         {
@@ -147,6 +147,7 @@ public sealed class CommonStackTests(DefaultApp defaults, AllOptionsApp allOptio
                 ["KeySchema"] = new[] { new Obj { ["AttributeName"] = "UserId", ["KeyType"] = "HASH" } },
                 ["AttributeDefinitions"] = new[] { new Obj { ["AttributeName"] = "UserId", ["AttributeType"] = "S" } },
                 ["PointInTimeRecoverySpecification"] = new Obj { ["PointInTimeRecoveryEnabled"] = true },
+                ["DeletionProtectionEnabled"] = true,
             },
             ["DeletionPolicy"] = "Retain",
             ["UpdateReplacePolicy"] = "Retain",

@@ -48,7 +48,8 @@ public sealed class InfrastructureAppTests(DefaultApp defaults, AllOptionsApp al
 
         Assert.All(["test-blue", "test-green"], stack =>
             Assert.Contains("test-common", manifest["artifacts"]![stack]!["dependencies"]!.AsArray().Select(d => (string?)d)));
-        Assert.Equal("aws://111122223333/ap-northeast-1", (string?)manifest["artifacts"]!["test-blue"]!["environment"]);
+        // The region is fixed, the account is not: one template deploys to whichever account runs it.
+        Assert.Equal("aws://unknown-account/ap-northeast-1", (string?)manifest["artifacts"]!["test-blue"]!["environment"]);
     }
 
     [Fact]
@@ -96,11 +97,16 @@ public sealed class InfrastructureAppTests(DefaultApp defaults, AllOptionsApp al
             })
             .Order(StringComparer.Ordinal)];
 
-    // The colour's names and its version are the only differences a colour may make.
+    // The colour's names, its version and the add-on versions that go with it are the only differences a colour may make.
     private static JsonNode Normalized(JsonObject template, string colour)
     {
         var copy = template.DeepClone().AsObject();
         copy["Resources"]!["Cluster"]!["Properties"]!["Version"] = "<version>";
+        foreach (var (_, addon) in TemplateJson.OfType(copy, "AWS::EKS::Addon"))
+        {
+            addon["Properties"]!["AddonVersion"] = "<add-on version>";
+        }
+
         var text = copy.ToJsonString()
             .Replace($"test-{colour}", "test-<colour>", StringComparison.Ordinal)
             .Replace($"\"colour\",\"Value\":\"{colour}\"", "\"colour\",\"Value\":\"<colour>\"", StringComparison.Ordinal)

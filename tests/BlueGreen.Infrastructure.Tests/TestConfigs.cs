@@ -50,19 +50,22 @@ internal static class TestConfigs
         Sandbox = new SandboxConfig(),
     };
 
+    /// <summary>The public block the all-options clusters admit to their API endpoint.</summary>
+    public const string OperatorCidr = "203.0.113.0/24";
+
     /// <summary>
-    /// Every option on: a third colour on "1.30", a NAT gateway per zone, the DynamoDB endpoint,
-    /// the webhook, and an admin role on every cluster so the three cluster stacks stay comparable.
+    /// Every option on: a third colour on "1.30", a NAT gateway per zone, the DynamoDB endpoint, flow logs,
+    /// the webhook, and an admin role and an endpoint allow-list on every cluster so the three cluster stacks stay comparable.
     /// </summary>
     public static EnvironmentConfig AllOptions()
     {
         var config = Default();
         return config with
         {
-            Network = config.Network with { NatGateways = 3, DynamoDbEndpoint = true },
+            Network = config.Network with { NatGateways = 3, DynamoDbEndpoint = true, FlowLogs = true },
             Ci = config.Ci with { Webhook = true },
             Clusters = [.. new[] { Cluster("blue", "1.32"), Cluster("green", "1.33"), Cluster("purple", "1.30") }
-                .Select(c => c with { AdminRoleArns = [AdminRoleArn] })],
+                .Select(c => c with { AdminRoleArns = [AdminRoleArn], PublicAccessCidrs = [OperatorCidr] })],
         };
     }
 

@@ -41,7 +41,7 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         public int TimeoutMinutes { get; init; } = 20;
 
         [CommandOption("--destroy")]
-        [Description("Run `npx cdk destroy <env>-<colour>` at the end instead of printing it.")]
+        [Description("At the end, turn off the cluster's deletion protection and run `npx cdk destroy <env>-<colour>` instead of printing the commands.")]
         public bool Destroy { get; init; }
     }
 
@@ -64,7 +64,7 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         using var kubernetes = CreateClient(cluster.Context);
         var leftovers = new LoadBalancerLeftovers(ec2);
         string? vpc = null;
-        var stack = $"{config.Environment}-{cluster.Colour}";
+        var destroy = new ClusterStackDestroy(config, cluster);
         var root = Path.GetDirectoryName(Path.GetFullPath(settings.Config))!;
         var steps = new DecommissionSteps(
             async ct => (await CutoverJournal.ReadAsync(new S3JournalStore(s3, new S3StateLocation(options.JournalBucket, config.Environment)), ct)).Entries,
@@ -75,13 +75,13 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
                 vpc ??= await leftovers.FindVpcAsync(SubnetCapacityCheck.CommonStackName(config), config.Network.VpcCidr, ct);
                 return await leftovers.FindAsync(vpc, cluster.Name, ct);
             },
-            ct => services.Run("npx", ["cdk", "destroy", stack, "--force"], root, ct));
+            ct => destroy.RunAsync((file, arguments, token) => services.Run(file, arguments, root, token), ct));
 
         var lines = new List<string>();
         var runner = new DecommissionRunner(Time, line => Report(settings, lines, line));
         try
         {
-            await runner.RunAsync(cluster.Colour, config.Traffic.Drain, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), $"npx cdk destroy {stack}", settings.Destroy, steps, cancellationToken);
+            await runner.RunAsync(cluster.Colour, config.Traffic.Drain, TimeSpan.FromMinutes(settings.TimeoutMinutes), TimeSpan.FromSeconds(15), destroy.Describe(), settings.Destroy, steps, cancellationToken);
         }
         catch (Exception e) when (AwsModeErrors.IsExpected(e))
         {
@@ -89,7 +89,7 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         }
         if (settings.Output == OutputFormat.Json)
         {
-            JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, destroyed = settings.Destroy, destroyCommand = $"npx cdk destroy {stack}", steps = lines });
+            JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, destroyed = settings.Destroy, destroyCommand = destroy.Describe(), steps = lines });
         }
 
         return ExitCodes.Ok;

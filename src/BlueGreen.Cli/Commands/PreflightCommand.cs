@@ -19,6 +19,10 @@ public sealed class PreflightCommand(IAnsiConsole console, TimeProvider timeProv
         [CommandOption("--to <COLOUR>")]
         [Description("The candidate colour; defaults to traffic.candidate or the one colour that is not live.")]
         public string? To { get; init; }
+
+        [CommandOption("--target <TARGET>")]
+        [Description("sandbox or aws; overrides `target:` in the configuration. With aws, settings a deployment cannot work with fail.")]
+        public Target? Target { get; init; }
     }
 
     protected override async Task<int> ExecuteAsync(EnvironmentConfig config, Settings settings, CancellationToken cancellationToken)
@@ -30,7 +34,8 @@ public sealed class PreflightCommand(IAnsiConsole console, TimeProvider timeProv
             throw new UserInputException($"--to {to.Colour}: that colour is live (traffic.live). Name the candidate colour.");
         }
 
-        var results = await new PreflightRunner(services, Time).RunAsync(config, settings.Config, to, cancellationToken);
+        var results = new List<PreflightResult>(DeploymentSettingsCheck.Evaluate(Warnings, settings.Target ?? config.Target));
+        results.AddRange(await new PreflightRunner(services, Time).RunAsync(config, settings.Config, to, cancellationToken));
         var failed = results.Any(r => r.Status == PreflightStatus.Fail);
         if (settings.Output == OutputFormat.Json)
         {

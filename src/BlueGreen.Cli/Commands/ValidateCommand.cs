@@ -40,6 +40,7 @@ public sealed class ValidateCommand(IAnsiConsole console, TimeProvider timeProvi
                     steps = config.Traffic.Steps.Select(Describe),
                     drain = Duration.Format(config.Traffic.Drain),
                 },
+                warnings = Warnings.Select(w => new { w.File, w.Line, w.Column, path = w.KeyPath, w.Message, w.Hint, w.BlocksAws }),
             });
             return Task.FromResult(ExitCodes.Ok);
         }
@@ -63,6 +64,17 @@ public sealed class ValidateCommand(IAnsiConsole console, TimeProvider timeProvi
         Console.Write(clusters);
         Console.MarkupLineInterpolated($"Plan {config.LiveCluster.Colour} -> {config.CandidateCluster.Colour}: {string.Join(", ", config.Traffic.Steps.Select(Describe))}; drain {Duration.Format(config.Traffic.Drain)}.");
         Console.MarkupLineInterpolated($"Gates every {Duration.Format(config.Gates.Interval)}: success rate >= {config.Gates.MinSuccessRate} %, p99 <= {Duration.Format(config.Gates.MaxP99)}, {config.Gates.FailureThreshold} failing intervals roll back.");
+        foreach (var warning in Warnings)
+        {
+            Console.MarkupLineInterpolated($"[yellow]warning[/] {warning.ToString()}");
+        }
+
+        if (Warnings.Count > 0)
+        {
+            var blocking = Warnings.Count(w => w.BlocksAws);
+            Console.MarkupLineInterpolated($"[yellow]{Warnings.Count} warning(s)[/]: the rehearsal runs as it is; {blocking} of them must be fixed before a deployment to AWS (preflight --target aws fails on them).");
+        }
+
         return Task.FromResult(ExitCodes.Ok);
     }
 

@@ -12,6 +12,9 @@ public abstract class ConfigCommand<TSettings>(IAnsiConsole console, TimeProvide
 
     protected TimeProvider Time { get; } = timeProvider;
 
+    /// <summary>The loaded file's warnings: settings that are valid but would hurt a deployment to AWS.</summary>
+    protected IReadOnlyList<ConfigWarning> Warnings { get; private set; } = [];
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var result = ConfigLoader.Load(settings.Config, Time);
@@ -21,6 +24,7 @@ public abstract class ConfigCommand<TSettings>(IAnsiConsole console, TimeProvide
             return ExitCodes.BadInput;
         }
 
+        Warnings = result.Warnings;
         return await ExecuteAsync(result.Config, settings, cancellationToken);
     }
 

@@ -18,6 +18,17 @@ public sealed record ClusterConfig
     /// <summary>IAM role ARNs given cluster-admin access entries besides the creator.</summary>
     public IReadOnlyList<string> AdminRoleArns { get; init; } = [];
 
+    /// <summary>The upgrade policy; a version already in extended support can only be <see cref="EksSupportType.Extended"/>.</summary>
+    public EksSupportType SupportType { get; init; } = EksSupportType.Extended;
+
+    public EndpointAccess EndpointAccess { get; init; } = EndpointAccess.Public;
+
+    /// <summary>IPv4 blocks that may reach the public endpoint; empty means everywhere (0.0.0.0/0).</summary>
+    public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
+
+    /// <summary>Add-on versions that replace the table's, by add-on name (vpc-cni, kube-proxy, coredns, eks-pod-identity-agent).</summary>
+    public IReadOnlyDictionary<string, string> AddonVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public required NodeGroupConfig NodeGroup { get; init; }
 
     /// <summary>The context to use: <see cref="KubeContext"/> or the cluster name.</summary>

@@ -79,10 +79,15 @@ public static class ConfigLoader
         }
 
         var config = ConfigBinder.Bind(sink, root);
-        ConfigValidator.Validate(config, sink, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
-        return sink.HasErrors
-            ? ConfigLoadResult.Failed([.. sink.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)])
-            : ConfigLoadResult.Loaded(config);
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        ConfigValidator.Validate(config, sink, today);
+        if (sink.HasErrors)
+        {
+            return ConfigLoadResult.Failed([.. sink.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        }
+
+        DeploymentAdvice.Check(config, sink, today);
+        return ConfigLoadResult.Loaded(config, [.. sink.Warnings.OrderBy(w => w.Line).ThenBy(w => w.Column)]);
     }
 
     private static bool TryDecode(ErrorSink sink, byte[] bytes, out string text)

@@ -17,6 +17,12 @@ public sealed record GitOpsConfig
     /// <summary>eks-charts aws-load-balancer-controller chart version.</summary>
     public string LoadBalancerControllerChart { get; init; } = "1.13.3";
 
-    /// <summary>ExternalDNS image tag.</summary>
+    /// <summary>
+    /// ExternalDNS image tag. v0.23.0 is a published release: its tag is on the project's releases page
+    /// (kubernetes-sigs/external-dns, releases/tag/v0.23.0) and chart 1.23.0 ships it as appVersion 0.23.0.
+    /// </summary>
     public string ExternalDnsVersion { get; init; } = "v0.23.0";
+
+    /// <summary>Digest (<c>sha256:...</c>) of the ExternalDNS image; when set, the tag is pinned to that exact image.</summary>
+    public string? ExternalDnsDigest { get; init; }
 }

@@ -17,4 +17,7 @@ public sealed record NetworkConfig
 
     /// <summary>Whether to add a DynamoDB gateway endpoint so table traffic skips the NAT gateway.</summary>
     public bool DynamoDbEndpoint { get; init; }
+
+    /// <summary>Whether to record the VPC's flow logs (all traffic) in an S3 bucket of the common stack.</summary>
+    public bool FlowLogs { get; init; }
 }

@@ -17,7 +17,9 @@ public sealed record ExternalDnsSettings(ExternalDnsRelease Release, IReadOnlyLi
     public static ExternalDnsSettings? From(V1Container container, out string? error)
     {
         ArgumentNullException.ThrowIfNull(container);
-        var tag = container.Image?[(container.Image.LastIndexOf(':') + 1)..];
+        // repository:tag, or repository:tag@sha256:digest when the image is pinned by digest.
+        var image = container.Image?.Split('@')[0];
+        var tag = image?[(image.LastIndexOf(':') + 1)..];
         if (!ExternalDnsRelease.TryParse(tag, out var release))
         {
             error = $"ExternalDNS image '{container.Image}' is not a pinned release such as v0.23.0, so its annotation prefix is unknown.";

@@ -89,11 +89,13 @@ internal static class ExternalDns
         ApiVersion = "rbac.authorization.k8s.io/v1",
         Kind = "ClusterRole",
         Metadata = new V1ObjectMeta { Name = Name, Labels = Labels.For(Name) },
+        // What --source=ingress reads and nothing else: the ExternalDNS chart grants exactly this rule for the ingress
+        // source (kubernetes-sigs/external-dns, charts/external-dns/templates/clusterrole.yaml); services, endpoints,
+        // pods and nodes belong to the service, pod and node sources, which this deployment does not run. The
+        // extensions group no longer serves Ingress (removed in Kubernetes 1.22), so only networking.k8s.io is named.
         Rules =
         [
-            new V1PolicyRule { ApiGroups = [""], Resources = ["services", "endpoints", "pods", "nodes"], Verbs = ["get", "watch", "list"] },
-            new V1PolicyRule { ApiGroups = ["extensions", "networking.k8s.io"], Resources = ["ingresses"], Verbs = ["get", "watch", "list"] },
-            new V1PolicyRule { ApiGroups = ["discovery.k8s.io"], Resources = ["endpointslices"], Verbs = ["get", "watch", "list"] },
+            new V1PolicyRule { ApiGroups = ["networking.k8s.io"], Resources = ["ingresses"], Verbs = ["get", "watch", "list"] },
         ],
     };
 
@@ -129,7 +131,7 @@ internal static class ExternalDns
                         new V1Container
                         {
                             Name = Name,
-                            Image = $"{ExternalDnsRelease.ImageRepository}:{context.ExternalDns.Tag}",
+                            Image = context.ExternalDnsImage,
                             Args = Arguments(context).ToList(),
                             // Route53 is global, but the SDK still wants a region and Pod Identity does not inject one.
                             Env = [new V1EnvVar { Name = "AWS_DEFAULT_REGION", Value = context.Config.Region }],

@@ -23,9 +23,15 @@ internal sealed record ColourContext(EnvironmentConfig Config, ClusterConfig Clu
     /// <summary>The shared service hostname; its weighted records belong to the cutover engine, never to ExternalDNS.</summary>
     public string ServiceHost => Config.Dns.ZoneName;
 
-    /// <summary>The sample app's image in this account's ECR repository, pinned to the configured tag.</summary>
+    /// <summary>The sample app's image in this account's ECR repository, pinned to the configured tag, and to its digest when given.</summary>
     public string SampleAppImage =>
-        $"{Config.Account}.dkr.ecr.{Config.Region}.amazonaws.com/{Config.Ci.EcrRepository}:{Config.App.ImageTag}";
+        Pinned($"{Config.Account}.dkr.ecr.{Config.Region}.amazonaws.com/{Config.Ci.EcrRepository}:{Config.App.ImageTag}", Config.App.ImageDigest);
+
+    /// <summary>The ExternalDNS image at the pinned release, and at its digest when given.</summary>
+    public string ExternalDnsImage => Pinned($"{ExternalDnsRelease.ImageRepository}:{ExternalDns.Tag}", Config.GitOps.ExternalDnsDigest);
+
+    // With tag@digest the runtime pulls exactly the digest; the tag stays for people reading the manifest.
+    private static string Pinned(string image, string? digest) => digest is null ? image : $"{image}@{digest}";
 
     /// <summary>The Name tag of the common stack's VPC, which the load balancer controller looks the VPC up by.</summary>
     public string VpcName => NetworkNaming.VpcName(Config.Environment);

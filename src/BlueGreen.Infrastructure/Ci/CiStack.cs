@@ -117,8 +117,9 @@ public sealed class CiStack : Stack
             TimeoutInMinutes = ci.TimeoutMinutes,
             Triggers = ci.Webhook ? MergedPullRequestTrigger(ci) : null,
         });
-        // The project must not start a build before its role can write logs and push.
-        Project.Node.AddDependency(Role);
+        // The project must not start a build before its role can write logs and push: the grants are in the role's
+        // default policy, which the ServiceRole reference does not order.
+        Project.AddDependency((CfnResource)Role.Node.FindChild("DefaultPolicy").Node.DefaultChild!);
 
         _ = new CfnOutput(this, "RepositoryUri", new CfnOutputProps { Value = Repository.RepositoryUri, Description = "Where the sample app image is pushed." });
         _ = new CfnOutput(this, "ConnectionArn", new CfnOutputProps { Value = connectionArn, Description = "GitHub connection: approve it in the console, then set ci.webhook: true." });

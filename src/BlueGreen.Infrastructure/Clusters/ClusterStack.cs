@@ -3,9 +3,12 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Configuration.Data;
 using BlueGreen.Infrastructure.Common;
+using BlueGreen.Infrastructure.Security;
 using Constructs;
 using Duration = Amazon.CDK.Duration;
+using EndpointAccess = BlueGreen.Core.Configuration.EndpointAccess;
 
 namespace BlueGreen.Infrastructure.Clusters;
 
@@ -21,8 +24,21 @@ public sealed class ClusterStack : Stack
     /// <summary>Control-plane log types sent to CloudWatch.</summary>
     public static readonly IReadOnlyList<string> LogTypes = ["api", "audit", "authenticator"];
 
-    /// <summary>Managed policies of the node role: join the cluster, run the VPC CNI, pull images.</summary>
-    public static readonly IReadOnlyList<string> NodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryPullOnly"];
+    /// <summary>Managed policies of the node role: join the cluster and pull images. The VPC CNI has a role of its own.</summary>
+    public static readonly IReadOnlyList<string> NodePolicies = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly"];
+
+    /// <summary>The managed policy the VPC CNI needs to attach interfaces and assign addresses (IPv4 clusters).</summary>
+    public const string CniPolicy = "AmazonEKS_CNI_Policy";
+
+    /// <summary>The VPC CNI's service account in kube-system, which its Pod Identity association names.</summary>
+    public const string CniServiceAccount = "aws-node";
+
+    /// <summary>
+    /// How an add-on meets a field it did not set: NONE fails the deployment and names the field, where OVERWRITE
+    /// would silently undo a change made by hand. A new cluster has no self-managed copies
+    /// (BootstrapSelfManagedAddons is false), so creating an add-on never conflicts.
+    /// </summary>
+    public const string AddonConflicts = "NONE";
 
     /// <summary>The service accounts bound to the shared roles, as (namespace, service account).</summary>
     public static readonly (string Namespace, string ServiceAccount) App = ("app", "app-sa");
@@ -61,8 +77,10 @@ public sealed class ClusterStack : Stack
             ResourcesVpcConfig = new CfnCluster.ResourcesVpcConfigProperty
             {
                 SubnetIds = inputs.PrivateSubnetIds.ValueAsList,
-                EndpointPublicAccess = true,
+                EndpointPublicAccess = cluster.EndpointAccess == EndpointAccess.Public,
+                // Nodes and pods reach the API server inside the VPC either way.
                 EndpointPrivateAccess = true,
+                PublicAccessCidrs = cluster.EndpointAccess == EndpointAccess.Public && cluster.PublicAccessCidrs.Count > 0 ? [.. cluster.PublicAccessCidrs] : null,
             },
             AccessConfig = new CfnCluster.AccessConfigProperty
             {
@@ -86,11 +104,17 @@ public sealed class ClusterStack : Stack
             },
             // The add-ons below are the managed versions; self-managed copies would fight them.
             BootstrapSelfManagedAddons = false,
-            // A cluster left on an old version must not drift into paid extended support unnoticed.
-            UpgradePolicy = new CfnCluster.UpgradePolicyProperty { SupportType = "STANDARD" },
+            // From the configuration, where validate rejects STANDARD for a version already in extended support: EKS
+            // cannot turn extended support off for a cluster that is in it.
+            UpgradePolicy = new CfnCluster.UpgradePolicyProperty { SupportType = cluster.SupportType == EksSupportType.Standard ? "STANDARD" : "EXTENDED" },
         });
-        // The key grant must exist before EKS validates the key.
-        Cluster.Node.AddDependency(ClusterRole);
+        // AWS::EKS::Cluster has DeletionProtection in the CloudFormation schema, but CfnCluster of Amazon.CDK.Lib
+        // 2.160.0 (the newest release that restores here) predates it, so it is written as a raw property.
+        // Destroying the stack first needs aws eks update-cluster-config --no-deletion-protection.
+        Cluster.AddPropertyOverride("DeletionProtection", true);
+        // The key grant (the role's default policy) must exist before EKS validates the key; the role itself is
+        // already ordered by the RoleArn reference.
+        Cluster.AddDependency((CfnResource)ClusterRole.Node.FindChild("DefaultPolicy").Node.DefaultChild!);
 
         AdminAccessEntries = [.. cluster.AdminRoleArns.Select((arn, i) => new CfnAccessEntry(this, $"AdminAccess{i + 1}", new CfnAccessEntryProps
         {
@@ -114,9 +138,24 @@ public sealed class ClusterStack : Stack
             ManagedPolicies = [.. NodePolicies.Select(ManagedPolicy.FromAwsManagedPolicyName)],
         });
 
-        var podIdentityAgent = Addon("PodIdentityAgent", "eks-pod-identity-agent");
-        var vpcCni = Addon("VpcCni", "vpc-cni");
-        var kubeProxy = Addon("KubeProxy", "kube-proxy");
+        // The VPC CNI's own Pod Identity role, so the nodes (and every pod that reaches the node's credentials)
+        // do not carry its rights to change network interfaces.
+        CniRole = new Role(this, "VpcCniRole", new RoleProps
+        {
+            Description = $"VPC CNI (kube-system/{CniServiceAccount}) of {cluster.Name}.",
+            AssumedBy = PodIdentityTrust.Principal(),
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName(CniPolicy)],
+        });
+
+        var podIdentityAgent = Addon("PodIdentityAgent", EksAddonVersions.PodIdentityAgent, cluster);
+        var vpcCni = Addon("VpcCni", EksAddonVersions.VpcCni, cluster);
+        vpcCni.PodIdentityAssociations = new object[]
+        {
+            new CfnAddon.PodIdentityAssociationProperty { ServiceAccount = CniServiceAccount, RoleArn = CniRole.RoleArn },
+        };
+        // The CNI fetches its credentials through the agent.
+        vpcCni.AddDependency(podIdentityAgent);
+        var kubeProxy = Addon("KubeProxy", EksAddonVersions.KubeProxy, cluster);
 
         var nodes = cluster.NodeGroup;
         NodeGroup = new CfnNodegroup(this, "NodeGroup", new CfnNodegroupProps
@@ -142,7 +181,7 @@ public sealed class ClusterStack : Stack
         NodeGroup.AddDependency(kubeProxy);
 
         // CoreDNS runs as pods: created before any node, the add-on would wait degraded until it times out.
-        var coreDns = Addon("CoreDns", "coredns");
+        var coreDns = Addon("CoreDns", EksAddonVersions.CoreDns, cluster);
         coreDns.AddDependency(NodeGroup);
         Addons = [podIdentityAgent, vpcCni, kubeProxy, coreDns];
 
@@ -173,18 +212,22 @@ public sealed class ClusterStack : Stack
 
     public Role NodeRole { get; }
 
+    public Role CniRole { get; }
+
     public CfnNodegroup NodeGroup { get; }
 
     public IReadOnlyList<CfnAddon> Addons { get; }
 
     public IReadOnlyList<CfnPodIdentityAssociation> Associations { get; }
 
-    private CfnAddon Addon(string id, string name) => new(this, id, new CfnAddonProps
+    private CfnAddon Addon(string id, string name, ClusterConfig cluster) => new(this, id, new CfnAddonProps
     {
         ClusterName = Cluster.Ref,
         AddonName = name,
-        // Take over any copy EKS or a person installed before the managed add-on.
-        ResolveConflicts = "OVERWRITE",
+        // Explicit, so a deployment installs what was reviewed rather than EKS's default of the day.
+        AddonVersion = EksAddonVersions.For(cluster, name)
+            ?? throw new InfrastructureConfigException($"No {name} version is known for Kubernetes {cluster.Version} ({cluster.Colour}); set clusters[].addons.{name}."),
+        ResolveConflicts = AddonConflicts,
     });
 
     private CfnPodIdentityAssociation Associate(string id, (string Namespace, string ServiceAccount) account, CfnParameter roleArn) =>

@@ -1,5 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SSM;
 using BlueGreen.Core.Configuration;
@@ -27,12 +29,51 @@ public sealed class CommonStack : Stack
             BillingMode = BillingMode.PAY_PER_REQUEST,
             PointInTimeRecovery = config.Data.PointInTimeRecovery,
             RemovalPolicy = RemovalPolicy.RETAIN,
+            // Retain covers a stack deletion; deletion protection also stops a DeleteTable by hand or by another tool.
+            DeletionProtection = true,
         });
 
         Roles = new PodIdentityRoles(this, "PodIdentity", Table, Dns.Zone, config.Dns.ZoneName);
 
         // The cutover engine's journal and lock: versions keep every journal state a crash could need.
         JournalBucket = SecureBuckets.Create(this, "Journal", versioned: true);
+
+        if (config.Network.FlowLogs)
+        {
+            FlowLogBucket = SecureBuckets.Create(this, "FlowLogs", versioned: false,
+            [
+                new Amazon.CDK.AWS.S3.LifecycleRule { Id = "expire-flow-logs", Expiration = Amazon.CDK.Duration.Days(FlowLogDays) },
+            ]);
+            // The log delivery service writes as itself; the statements are the ones AWS would otherwise add to the
+            // bucket policy behind CloudFormation's back (VPC User Guide, "Flow logs: permissions for S3").
+            var delivery = new ServicePrincipal("delivery.logs.amazonaws.com");
+            var sameAccount = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID } };
+            FlowLogBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "FlowLogDeliveryWrite",
+                Principals = [delivery],
+                Actions = ["s3:PutObject"],
+                Resources = [FlowLogBucket.ArnForObjects($"AWSLogs/{Aws.ACCOUNT_ID}/*")],
+                Conditions = sameAccount,
+            }));
+            FlowLogBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "FlowLogDeliveryCheck",
+                Principals = [delivery],
+                Actions = ["s3:GetBucketAcl", "s3:ListBucket"],
+                Resources = [FlowLogBucket.BucketArn],
+                Conditions = sameAccount,
+            }));
+            FlowLog = new CfnFlowLog(this, "FlowLog", new CfnFlowLogProps
+            {
+                ResourceId = Network.Vpc.Ref,
+                ResourceType = "VPC",
+                TrafficType = "ALL",
+                LogDestinationType = "s3",
+                LogDestination = FlowLogBucket.BucketArn,
+            });
+            FlowLog.Node.AddDependency(FlowLogBucket.Policy!);
+        }
 
         Parameters = new CommonParameters(config.Environment);
         Publish("VpcId", Parameters.VpcId, Network.Vpc.Ref, "VPC of the environment.");
@@ -64,6 +105,14 @@ public sealed class CommonStack : Stack
     public PodIdentityRoles Roles { get; }
 
     public Bucket JournalBucket { get; }
+
+    /// <summary>Days a flow log object is kept.</summary>
+    public const int FlowLogDays = 90;
+
+    /// <summary>Where the VPC's flow logs go, when <c>network.flowLogs</c> is on.</summary>
+    public Bucket? FlowLogBucket { get; }
+
+    public CfnFlowLog? FlowLog { get; }
 
     public CommonParameters Parameters { get; }
 

@@ -21,6 +21,9 @@ public sealed class Dns : Construct
             ZoneName = config.ZoneName,
             Comment = $"Service zone of {config.ZoneName}; the cutover engine owns its weighted records.",
         });
+        // Kept when the stack is deleted: it holds the engine's and ExternalDNS's records, so CloudFormation could not
+        // delete it anyway (HostedZoneNotEmpty), and a new zone would come with new name servers to delegate to.
+        Zone.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
 
         // The parent is given by id and name, so synthesis needs no lookup and no credentials.
         var parent = HostedZone.FromHostedZoneAttributes(this, "ParentZone", new HostedZoneAttributes
@@ -42,6 +45,11 @@ public sealed class Dns : Construct
             SubjectAlternativeNames = [$"*.{config.ZoneName}"],
             Validation = CertificateValidation.FromDns(Zone),
         });
+        // ACM can only see the validation record once resolvers follow the parent's NS record to the new zone.
+        Certificate.Node.AddDependency(Delegation);
+        // Kept when the stack is deleted: the colours' load balancers still use it for HTTPS, and ACM refuses to
+        // delete a certificate in use, which would leave the stack in DELETE_FAILED.
+        Certificate.ApplyRemovalPolicy(RemovalPolicy.RETAIN);
     }
 
     /// <summary>The subdomain zone: ExternalDNS writes each colour's host here, the engine the weighted service records.</summary>

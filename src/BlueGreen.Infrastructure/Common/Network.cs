@@ -90,6 +90,9 @@ public sealed class Network : Construct
         }
     }
 
+    /// <summary>cfn-lint's rule against hard-coded availability zones, suppressed on each subnet with its reason.</summary>
+    public const string HardCodedZoneRule = "W3010";
+
     public CfnVPC Vpc { get; }
 
     /// <summary>Public subnets in availability-zone order: load balancers and NAT gateways.</summary>
@@ -117,6 +120,19 @@ public sealed class Network : Construct
                 new CfnTag { Key = roleTag, Value = "1" },
             ],
         });
+        // cfn-lint's W3010 asks for zones from Fn::GetAZs; these come from the configuration on purpose, so that the
+        // subnet CIDRs, the NAT placement and the reference system's zones stay exactly as configured.
+        subnet.CfnOptions.Metadata = new Dictionary<string, object>
+        {
+            ["cfn-lint"] = new Dictionary<string, object>
+            {
+                ["config"] = new Dictionary<string, object>
+                {
+                    ["ignore_checks"] = new[] { HardCodedZoneRule },
+                    ["ignore_reasons"] = new Dictionary<string, object> { [HardCodedZoneRule] = "network.availabilityZones are configured: each subnet's zone and CIDR are given together." },
+                },
+            },
+        };
         _ = new CfnSubnetRouteTableAssociation(this, $"{kind}Subnet{index + 1}Routes", new CfnSubnetRouteTableAssociationProps
         {
             SubnetId = subnet.Ref,

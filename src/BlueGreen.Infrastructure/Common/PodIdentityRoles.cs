@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Route53;
 using BlueGreen.Infrastructure.Policies;
+using BlueGreen.Infrastructure.Security;
 using Constructs;
 
 namespace BlueGreen.Infrastructure.Common;
@@ -14,7 +15,7 @@ namespace BlueGreen.Infrastructure.Common;
 public sealed class PodIdentityRoles : Construct
 {
     /// <summary>The service that assumes Pod Identity roles on behalf of pods.</summary>
-    public const string PodsPrincipal = "pods.eks.amazonaws.com";
+    public const string PodsPrincipal = PodIdentityTrust.PodsPrincipal;
 
     /// <summary>Route 53's condition key holding every record name of one ChangeResourceRecordSets call.</summary>
     public const string RecordNamesConditionKey = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
@@ -80,11 +81,6 @@ public sealed class PodIdentityRoles : Construct
     private Role NewRole(string id, string description) => new(this, id, new RoleProps
     {
         Description = description,
-        // Pod Identity tags the session with cluster, namespace and service account, so the trust
-        // needs sts:TagSession beside sts:AssumeRole; only clusters of this account may hand out the role.
-        AssumedBy = new PrincipalWithConditions(new SessionTagsPrincipal(new ServicePrincipal(PodsPrincipal)), new Dictionary<string, object>
-        {
-            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = Aws.ACCOUNT_ID },
-        }),
+        AssumedBy = PodIdentityTrust.Principal(),
     });
 }

@@ -46,6 +46,57 @@ public sealed class PreflightCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Preflight_OnTheShippedFile_WarnsAboutTheSettingsADeploymentNeeds_AndPassesForTheSandbox()
+    {
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--config", CliRunner.DefaultConfigPath, "--output", "json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var statuses = Statuses(output);
+        Assert.Equal("warn", statuses["deployment settings clusters[0].adminRoleArns"]);
+        Assert.Equal("warn", statuses["deployment settings gitops.repoUrl"]);
+        Assert.Equal("warn", statuses["deployment settings clusters[1].publicAccessCidrs"]);
+    }
+
+    [Fact]
+    public async Task Preflight_TargetAws_FailsOnPlaceholdersAndMissingAdmins_NamingEachKey()
+    {
+        var (exit, output) = await RunAsync(NoAws(), "preflight", "--config", CliRunner.DefaultConfigPath, "--target", "aws", "--output", "json");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        var statuses = Statuses(output);
+        Assert.Equal(
+            ["deployment settings account", "deployment settings ci.repository", "deployment settings clusters[0].adminRoleArns", "deployment settings clusters[1].adminRoleArns", "deployment settings dns.parentZoneId", "deployment settings gitops.repoUrl"],
+            statuses.Where(s => s.Value == "fail").Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("warn", statuses["deployment settings clusters[0].publicAccessCidrs"]);
+        Assert.Contains("No one gets access to test-blue", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_TargetAws_OnADeployableFile_PassesTheDeploymentSettings()
+    {
+        var text = File.ReadAllText(CliRunner.DefaultConfigPath)
+            .Replace("account: \"111122223333\"", "account: \"444455556666\"", StringComparison.Ordinal)
+            .Replace("Z0000000000000EXAMPLE", "Z04482712AB3CD4EF5GH6", StringComparison.Ordinal)
+            .Replace("your-github-org/bluegreen", "my-org/bluegreen", StringComparison.Ordinal)
+            .Replace("    adminRoleArns: []", "    adminRoleArns: [arn:aws:iam::444455556666:role/platform]", StringComparison.Ordinal)
+            .Replace("    publicAccessCidrs: []", "    publicAccessCidrs: [203.0.113.0/24]", StringComparison.Ordinal)
+            .Replace("    version: \"1.32\"", "    version: \"1.34\"", StringComparison.Ordinal)
+            .Replace("    version: \"1.33\"", "    version: \"1.34\"", StringComparison.Ordinal);
+        var path = Path.Combine(_dir, "bluegreen.yaml");
+        File.WriteAllText(path, text);
+
+        var (_, output) = await RunAsync(NoAws(), "preflight", "--config", path, "--target", "aws", "--output", "json");
+
+        Assert.Equal("pass", Statuses(output)["deployment settings"]);
+    }
+
+    private static Dictionary<string, string?> Statuses(string output)
+    {
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!, c => c.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Preflight_APreviousGenerationInstanceType_Fails()
     {
         var config = WriteConfig(yaml => ReplaceLast(yaml, "instanceTypes: [m7i.large]", "instanceTypes: [m3.medium]"));

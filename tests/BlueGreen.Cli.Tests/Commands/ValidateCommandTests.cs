@@ -34,6 +34,31 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_DefaultFile_WarnsWithPositions_AboutWhatADeploymentMustSet()
+    {
+        var (exit, output) = await CliRunner.RunAsync("validate", "--config", CliRunner.DefaultConfigPath);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Matches(@"warning .*bluegreen\.yaml:\d+:\d+: clusters\[0\]\.adminRoleArns: No one gets access to test-blue", output.Replace("\n", " ", StringComparison.Ordinal));
+        Assert.Contains("gitops.repoUrl", output, StringComparison.Ordinal);
+        Assert.Contains("10 warning(s)", output, StringComparison.Ordinal);
+        Assert.Contains("6 of them must be fixed before a deployment to AWS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_Json_ListsTheWarnings_WithWhetherTheyBlockAws()
+    {
+        var (_, output) = await CliRunner.RunAsync("validate", "--config", CliRunner.DefaultConfigPath, "--output", "json");
+
+        using var json = JsonDocument.Parse(output);
+        var warnings = json.RootElement.GetProperty("warnings").EnumerateArray().ToList();
+        var admins = warnings.Single(w => w.GetProperty("path").GetString() == "clusters[1].adminRoleArns");
+        Assert.Equal(10, warnings.Count);
+        Assert.True(admins.GetProperty("blocksAws").GetBoolean());
+        Assert.True(admins.GetProperty("line").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task Validate_BadFile_ExitsTwo_ListsEveryError_AndWritesNothing()
     {
         var path = Path.Combine(_dir, "bluegreen.yaml");

@@ -69,6 +69,47 @@ public sealed class VersionRulesTests
     [Fact]
     public void Accepts_SkippingMinorVersions()
     {
-        Assert.Empty(TestConfig.Parse(TestConfig.With("    version: \"1.33\"", "    version: \"1.35\"")).Errors);
+        Assert.Empty(TestConfig.Parse(TestConfig.With("    version: \"1.33\"", "    version: \"1.34\"")).Errors);
+    }
+
+    [Fact]
+    public void Rejects_AVersionWithoutKnownAddonVersions_NamingTheAddons()
+    {
+        var yaml = TestConfig.With("    version: \"1.33\"", "    version: \"1.35\"");
+
+        var error = TestConfig.SingleError(yaml);
+
+        Assert.Equal("clusters[1].addons", error.KeyPath);
+        Assert.Equal(TestConfig.LineOf(yaml, "  - colour: green"), error.Line);
+        Assert.Equal("No add-on versions are known for Kubernetes 1.35: eks-pod-identity-agent, vpc-cni, kube-proxy, coredns would be left to whatever EKS makes the default.", error.Message);
+    }
+
+    [Fact]
+    public void Accepts_AVersionWithoutATableRow_WhenTheAddonVersionsAreGiven()
+    {
+        var yaml = TestConfig.With("    version: \"1.33\"", "    version: \"1.35\"\n    addons:\n      vpc-cni: v1.21.1-eksbuild.8\n      eks-pod-identity-agent: v1.3.10-eksbuild.2\n      kube-proxy: v1.35.3-eksbuild.13\n      coredns: v1.14.3-eksbuild.3");
+
+        var result = TestConfig.Parse(yaml);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("v1.21.1-eksbuild.8", result.Config!.Clusters[1].AddonVersions["vpc-cni"]);
+    }
+
+    [Fact]
+    public void Rejects_AnAddonVersionThatIsNotAnEksBuild()
+    {
+        var error = TestConfig.SingleError(TestConfig.With("    version: \"1.33\"", "    version: \"1.33\"\n    addons: {coredns: latest}"));
+
+        Assert.Equal("clusters[1].addons.coredns", error.KeyPath);
+        Assert.Equal("'latest' is not an EKS add-on version.", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_AnUnknownAddon_WithTheNearestName()
+    {
+        var error = TestConfig.SingleError(TestConfig.With("    version: \"1.33\"", "    version: \"1.33\"\n    addons: {core-dns: v1.12.4-eksbuild.18}"));
+
+        Assert.Equal("clusters[1].addons.core-dns", error.KeyPath);
+        Assert.Equal("Did you mean 'coredns'?", error.Hint);
     }
 }

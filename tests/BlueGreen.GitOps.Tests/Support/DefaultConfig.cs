@@ -21,10 +21,10 @@ internal static class DefaultConfig
         },
         Dns = new DnsConfig { ParentZoneName = "example.com", ParentZoneId = "Z0000000000000EXAMPLE", Subdomain = "test", Ttl = 60, DelegationTtl = 30 },
         Data = new DataConfig { TableName = "test-dynamodb", PartitionKey = "UserId", PointInTimeRecovery = true },
-        Ci = new CiConfig { Repository = "jnytnai0613/blue-green-upgrade-blueprints", EcrRepository = "blue-green-ecr" },
+        Ci = new CiConfig { Repository = "your-github-org/bluegreen", EcrRepository = "blue-green-ecr" },
         GitOps = new GitOpsConfig
         {
-            RepoUrl = "https://github.com/jnytnai0613/blue-green-upgrade-blueprints.git",
+            RepoUrl = "https://github.com/your-github-org/bluegreen.git",
             Revision = "main",
             Path = "deploy",
             ArgoCdVersion = "v3.1.8",

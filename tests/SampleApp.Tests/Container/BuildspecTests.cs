@@ -102,13 +102,13 @@ public sealed class BuildspecTests
     }
 
     [Fact]
-    public void Install_DownloadsTheSdkInstallerToAFreshTemporaryFile()
+    public void Install_DownloadsTheSdkArchiveToAFreshTemporaryFile_AndUnpacksItIntoTheHomeDirectory()
     {
         var install = Commands("install");
 
-        Assert.Contains(install, command => command.Contains("installer=\"$(mktemp)\"", StringComparison.Ordinal)
-            && command.Contains("-o \"$installer\"", StringComparison.Ordinal)
-            && command.Contains("--install-dir \"$HOME/.dotnet\"", StringComparison.Ordinal));
+        Assert.Contains(install, command => command.Contains("archive=\"$(mktemp)\"", StringComparison.Ordinal)
+            && command.Contains("-o \"$archive\"", StringComparison.Ordinal)
+            && command.Contains("tar -xzf \"$archive\" -C \"$HOME/.dotnet\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BlueGreen.Core.Configuration.Data;
 using BlueGreen.Core.Plans;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,12 +18,12 @@ internal static class ConfigBinder
             Region = r.String("region", required: true),
             Account = r.OptionalString("account"),
             Target = r.Enum("target", Target.Sandbox),
-            Network = Network(r.Mapping("network", true, "vpcCidr", "availabilityZones", "publicSubnets", "privateSubnets", "natGateways", "dynamoDbEndpoint")),
+            Network = Network(r.Mapping("network", true, "vpcCidr", "availabilityZones", "publicSubnets", "privateSubnets", "natGateways", "dynamoDbEndpoint", "flowLogs")),
             Dns = Dns(r.Mapping("dns", true, "parentZoneName", "parentZoneId", "subdomain", "ttl", "delegationTtl")),
             Data = Data(r.Mapping("data", true, "tableName", "partitionKey", "pointInTimeRecovery")),
             Ci = Ci(r.Mapping("ci", true, "repository", "branch", "ecrRepository", "buildspec", "sourcePath", "webhook", "keepImages", "timeoutMinutes")),
-            GitOps = GitOps(r.Mapping("gitops", true, "repoUrl", "revision", "path", "argoCdVersion", "loadBalancerControllerChart", "externalDnsVersion")),
-            App = App(r.Mapping("app", true, "imageTag", "replicas", "cpu", "memory")),
+            GitOps = GitOps(r.Mapping("gitops", true, "repoUrl", "revision", "path", "argoCdVersion", "loadBalancerControllerChart", "externalDnsVersion", "externalDnsDigest")),
+            App = App(r.Mapping("app", true, "imageTag", "imageDigest", "replicas", "cpu", "memory")),
             Clusters = Clusters(sink, r),
             Traffic = Traffic(sink, r.Mapping("traffic", true, "live", "candidate", "steps", "bake", "drain", "weightScale", "allowDowngrade")),
             Gates = gates,
@@ -38,6 +39,7 @@ internal static class ConfigBinder
         PrivateSubnets = r?.StringList("privateSubnets", required: true) ?? [],
         NatGateways = r?.Int("natGateways", 1) ?? 1,
         DynamoDbEndpoint = r?.Bool("dynamoDbEndpoint", false) ?? false,
+        FlowLogs = r?.Bool("flowLogs", false) ?? false,
     };
 
     private static DnsConfig Dns(MappingReader? r) => new()
@@ -83,6 +85,7 @@ internal static class ConfigBinder
             ArgoCdVersion = r?.String("argoCdVersion", d.ArgoCdVersion) ?? d.ArgoCdVersion,
             LoadBalancerControllerChart = r?.String("loadBalancerControllerChart", d.LoadBalancerControllerChart) ?? d.LoadBalancerControllerChart,
             ExternalDnsVersion = r?.String("externalDnsVersion", d.ExternalDnsVersion) ?? d.ExternalDnsVersion,
+            ExternalDnsDigest = r?.OptionalString("externalDnsDigest"),
         };
     }
 
@@ -92,6 +95,7 @@ internal static class ConfigBinder
         return new()
         {
             ImageTag = r?.String("imageTag", required: true) ?? string.Empty,
+            ImageDigest = r?.OptionalString("imageDigest"),
             Replicas = r?.Int("replicas", d.Replicas) ?? d.Replicas,
             Cpu = r?.String("cpu", d.Cpu) ?? d.Cpu,
             Memory = r?.String("memory", d.Memory) ?? d.Memory,
@@ -116,7 +120,7 @@ internal static class ConfigBinder
                 continue;
             }
 
-            var r = new MappingReader(sink, item, path, ["colour", "name", "version", "kubeContext", "adminRoleArns", "nodeGroup"]);
+            var r = new MappingReader(sink, item, path, ["colour", "name", "version", "kubeContext", "adminRoleArns", "supportType", "endpointAccess", "publicAccessCidrs", "addons", "nodeGroup"]);
             var nodes = r.Mapping("nodeGroup", true, "name", "minSize", "maxSize", "desiredSize", "instanceTypes", "diskSizeGiB");
             clusters.Add(new ClusterConfig
             {
@@ -125,6 +129,10 @@ internal static class ConfigBinder
                 Version = r.String("version", required: true),
                 KubeContext = r.OptionalString("kubeContext"),
                 AdminRoleArns = r.StringList("adminRoleArns"),
+                SupportType = r.Enum("supportType", EksSupportType.Extended),
+                EndpointAccess = r.Enum("endpointAccess", EndpointAccess.Public),
+                PublicAccessCidrs = r.StringList("publicAccessCidrs"),
+                AddonVersions = AddonVersions(r.Mapping("addons", false, [.. EksAddonVersions.Names])),
                 NodeGroup = new NodeGroupConfig
                 {
                     Name = nodes?.String("name", required: true) ?? string.Empty,
@@ -138,6 +146,20 @@ internal static class ConfigBinder
         }
 
         return clusters;
+    }
+
+    private static Dictionary<string, string> AddonVersions(MappingReader? r)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in r is null ? [] : EksAddonVersions.Names)
+        {
+            if (r!.OptionalString(name) is { } version)
+            {
+                versions[name] = version;
+            }
+        }
+
+        return versions;
     }
 
     private static TrafficConfig Traffic(ErrorSink sink, MappingReader? r)

@@ -7,6 +7,7 @@ namespace BlueGreen.Core.Configuration.Loading;
 internal sealed class ErrorSink(string file)
 {
     private readonly List<ConfigError> _errors = [];
+    private readonly List<ConfigWarning> _warnings = [];
     private readonly Dictionary<string, Mark> _positions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pathsInError = new(StringComparer.Ordinal);
 
@@ -15,6 +16,8 @@ internal sealed class ErrorSink(string file)
     public IReadOnlyList<ConfigError> Errors => _errors;
 
     public bool HasErrors => _errors.Count > 0;
+
+    public IReadOnlyList<ConfigWarning> Warnings => _warnings;
 
     public void Record(string path, YamlNode node) => _positions[path] = node.Start;
 
@@ -45,6 +48,13 @@ internal sealed class ErrorSink(string file)
         }
 
         Add(PositionOf(path), path, message, hint);
+    }
+
+    /// <summary>Records a warning at the position of <paramref name="path"/>, else its nearest recorded parent.</summary>
+    public void WarnAt(string path, string message, string hint, bool blocksAws)
+    {
+        var mark = PositionOf(path);
+        _warnings.Add(new ConfigWarning(File, (int)mark.Line, (int)mark.Column, path, message, hint, blocksAws));
     }
 
     public void WholeFile(string message, string? hint = null) =>

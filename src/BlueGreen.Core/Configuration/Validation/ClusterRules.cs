@@ -35,6 +35,9 @@ internal static partial class ClusterRules
                 check.That(RoleArn().IsMatch(k.AdminRoleArns[a]), $"{path}.adminRoleArns[{a}]", $"'{k.AdminRoleArns[a]}' is not an IAM role ARN.", "Write arn:aws:iam::<account>:role/<name>.");
             }
 
+            SupportType(k, path, check, today);
+            Endpoint(k, path, check);
+            Addons(k, path, check);
             NodeGroup(k.NodeGroup, $"{path}.nodeGroup", check);
         }
     }
@@ -61,6 +64,50 @@ internal static partial class ClusterRules
         check.That(row.SupportOn(today) != EksSupport.Ended, path, $"EKS no longer offers Kubernetes {version}: extended support ended on {row.EndOfExtendedSupport:yyyy-MM-dd}.", $"Choose one of {offered}.");
     }
 
+    // EKS: "You cannot disable extended support once your cluster has entered it. You can only disable extended
+    // support for clusters on standard support." (Amazon EKS User Guide, "Disable EKS extended support"). A cluster on a
+    // version past its end of standard support is in extended support from its first hour, so STANDARD cannot hold.
+    private static void SupportType(ClusterConfig k, string path, Checker check, DateOnly today)
+    {
+        if (check.Broken($"{path}.version") || check.Broken($"{path}.supportType") || k.SupportType != EksSupportType.Standard
+            || EksVersions.Find(k.Version) is not { } row || row.SupportOn(today) != EksSupport.Extended)
+        {
+            return;
+        }
+
+        var standard = string.Join(", ", EksVersions.OfferedOn(today).Where(v => v.SupportOn(today) == EksSupport.Standard).Select(v => $"\"{v.Version}\""));
+        check.That(false, $"{path}.supportType", $"Kubernetes {k.Version} left standard support on {row.EndOfStandardSupport:yyyy-MM-dd}, and EKS cannot turn extended support off for a cluster that is in it; supportType: standard cannot apply.", $"Set supportType: extended (extra cost per cluster hour until {row.EndOfExtendedSupport:yyyy-MM-dd}), or choose a version in standard support ({standard}).");
+    }
+
+    private static void Endpoint(ClusterConfig k, string path, Checker check)
+    {
+        var cidrs = $"{path}.publicAccessCidrs";
+        check.That(k.EndpointAccess == EndpointAccess.Public || k.PublicAccessCidrs.Count == 0, cidrs, "publicAccessCidrs limit the public endpoint, but endpointAccess is private, so there is no public endpoint.", "Remove publicAccessCidrs, or set endpointAccess: public.");
+        for (var i = 0; i < k.PublicAccessCidrs.Count; i++)
+        {
+            if (!Ipv4Cidr.TryParse(k.PublicAccessCidrs[i], out _, out var problem))
+            {
+                check.That(false, $"{cidrs}[{i}]", $"{problem}.", "Write the public IPv4 block of your office or VPN, e.g. 203.0.113.0/24.");
+            }
+        }
+    }
+
+    private static void Addons(ClusterConfig k, string path, Checker check)
+    {
+        foreach (var (name, version) in k.AddonVersions)
+        {
+            check.That(AddonVersion().IsMatch(version), $"{path}.addons.{name}", $"'{version}' is not an EKS add-on version.", $"Write it as EKS lists it, e.g. v1.20.4-eksbuild.1 (aws eks describe-addon-versions --addon-name {name} --kubernetes-version {k.Version}).");
+        }
+
+        if (check.Broken($"{path}.version") || EksVersions.Find(k.Version) is null)
+        {
+            return;
+        }
+
+        var missing = EksAddonVersions.Names.Where(n => EksAddonVersions.For(k, n) is null).ToList();
+        check.That(missing.Count == 0, $"{path}.addons", $"No add-on versions are known for Kubernetes {k.Version}: {string.Join(", ", missing)} would be left to whatever EKS makes the default.", $"Set clusters[].addons with a version for each (aws eks describe-addon-versions --kubernetes-version {k.Version} --addon-name NAME lists them).");
+    }
+
     private static void NodeGroup(NodeGroupConfig g, string path, Checker check)
     {
         check.That(ClusterName().IsMatch(g.Name), $"{path}.name", $"'{g.Name}' is not a node group name.", "Use 1 to 63 letters, digits, '-' or '_'.");
@@ -81,6 +128,9 @@ internal static partial class ClusterRules
 
         check.InRange(g.DiskSizeGiB, 20, 16384, $"{path}.diskSizeGiB", "The node disk size in GiB");
     }
+
+    [GeneratedRegex(@"^v\d+\.\d+\.\d+-eksbuild\.\d+$")]
+    private static partial Regex AddonVersion();
 
     [GeneratedRegex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$")]
     private static partial Regex ClusterName();

@@ -29,6 +29,16 @@ internal static partial class GeneralRules
         check.That(SemVer().IsMatch(c.GitOps.LoadBalancerControllerChart), "gitops.loadBalancerControllerChart", $"'{c.GitOps.LoadBalancerControllerChart}' is not a chart version.", "Write a pinned version such as 1.13.3.");
         check.That(VTag().IsMatch(c.GitOps.ExternalDnsVersion), "gitops.externalDnsVersion", $"'{c.GitOps.ExternalDnsVersion}' is not an image tag of a release.", "Write a pinned release such as v0.23.0.");
 
+        if (c.GitOps.ExternalDnsDigest is { } dnsDigest)
+        {
+            check.That(Digest().IsMatch(dnsDigest), "gitops.externalDnsDigest", $"'{dnsDigest}' is not an image digest.", "Write sha256: and 64 lowercase hex digits, as the registry lists it for the tag.");
+        }
+
+        if (c.App.ImageDigest is { } appDigest)
+        {
+            check.That(Digest().IsMatch(appDigest), "app.imageDigest", $"'{appDigest}' is not an image digest.", "Write sha256: and 64 lowercase hex digits (aws ecr describe-images shows imageDigest).");
+        }
+
         check.That(ImageTag().IsMatch(c.App.ImageTag) && c.App.ImageTag != "latest", "app.imageTag", $"'{c.App.ImageTag}' is not a pinned image tag.", "Use the tag CI pushed (UTC time and commit id), never 'latest'.");
         check.InRange(c.App.Replicas, 1, 100, "app.replicas", "The replica count");
         check.That(Cpu().IsMatch(c.App.Cpu), "app.cpu", $"'{c.App.Cpu}' is not a CPU quantity.", "Write millicores such as 300m, or cores such as 1.");
@@ -64,6 +74,9 @@ internal static partial class GeneralRules
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}$")]
     private static partial Regex ImageTag();
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial Regex Digest();
 
     [GeneratedRegex(@"^(\d+m|\d+(\.\d+)?)$")]
     private static partial Regex Cpu();
