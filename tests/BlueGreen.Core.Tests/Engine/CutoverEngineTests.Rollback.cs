@@ -89,6 +89,18 @@ public sealed partial class CutoverEngineTests
     }
 
     [Fact]
+    public async Task AProblemThatEndsInAFullStop_IsNotStoppedTwice_InTheRollbacksMessage()
+    {
+        var harness = FailingAtHalf();
+        harness.Probe.Readiness["blue"] = ClusterReadiness.No("blue has 0 of 2 healthy instances behind its load balancer.", "its proxy is down.");
+
+        var failed = await harness.RunAsync();
+
+        Assert.Contains("'blue' is not ready: blue has 0 of 2 healthy instances behind its load balancer; its proxy is down. Fix it,", failed.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", failed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StepWeightsThatDoNotTake_RollBack()
     {
         var harness = new EngineHarness();
