@@ -24,6 +24,23 @@ public static class AwsEndpoints
             : new ServiceEndpoint(configured, signingRegion, true);
     }
 
+    /// <summary>
+    /// An environment in which every AWS API is at <paramref name="endpoint"/>, as <c>aws --endpoint-url</c> does for one
+    /// command: AWS_ENDPOINT_URL is that endpoint, and no per-service variable or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS applies.
+    /// </summary>
+    public static Func<string, string?> AllAt(Uri endpoint, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(environment);
+        return name => name switch
+        {
+            "AWS_ENDPOINT_URL" => endpoint.ToString().TrimEnd('/'),
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" => null,
+            _ when name.StartsWith("AWS_ENDPOINT_URL_", StringComparison.Ordinal) => null,
+            _ => environment(name),
+        };
+    }
+
     /// <summary>The URL an AWS_ENDPOINT_URL variable sets for a service (its id upper-cased, spaces as underscores), or null.</summary>
     public static Uri? Configured(string serviceEnvironmentId, Func<string, string?> environment)
     {

@@ -1,7 +1,8 @@
 using Amazon.EC2;
-using Amazon.Runtime;
 using Amazon.EC2.Model;
+using Amazon.Runtime;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Aws.Preflight;
 
@@ -54,7 +55,7 @@ public sealed class SubnetCapacityCheck
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
-            return PreflightResult.Fail(Check, $"EC2 could not be reached for DescribeSubnets: {e.Message} Check the network, the region ({config.Region}) and AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL.");
+            return PreflightResult.Fail(Check, $"EC2 could not be reached for DescribeSubnets: {Sentences.Clause(e.Message)}. Check the network, the region ({config.Region}) and AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL.");
         }
 
         var subnets = response.Subnets ?? [];

@@ -6,6 +6,16 @@ namespace BlueGreen.Aws.Route53;
 /// <param name="EvaluateTargetHealth">Whether Route53 skips this record while the target is unhealthy.</param>
 public sealed record AliasTarget(string HostedZoneId, string DnsName, bool EvaluateTargetHealth = true)
 {
+    /// <summary>The load balancer's own DNS name: without the <c>dualstack.</c> prefix alias records use, lower case, no final dot.</summary>
+    public string LoadBalancerName
+    {
+        get
+        {
+            var name = DnsNames.Normalize(DnsName);
+            return name.StartsWith("dualstack.", StringComparison.Ordinal) ? name["dualstack.".Length..] : name;
+        }
+    }
+
     /// <summary>True when both point at the same name in the same zone, ignoring case and the trailing dot Route53 adds.</summary>
     public bool SameTargetAs(AliasTarget other)
     {

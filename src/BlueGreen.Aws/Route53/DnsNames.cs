@@ -3,7 +3,7 @@ using System.Text;
 namespace BlueGreen.Aws.Route53;
 
 /// <summary>Compares DNS names the way Route53 treats them: case-insensitive, with or without the final dot, octal escapes decoded.</summary>
-internal static class DnsNames
+public static class DnsNames
 {
     /// <summary>Lower case, no final dot, <c>\052</c>-style escapes (which Route53 returns for some characters) decoded.</summary>
     public static string Normalize(string name)

@@ -12,6 +12,9 @@ public sealed record Route53ClientOptions
     /// <summary>Longest single backoff.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Records per ListResourceRecordSets page (maxitems); Route53 answers at most 300.</summary>
+    public int PageSize { get; init; } = 300;
+
     /// <summary>Source of jitter in [0, 1); tests give a seeded one.</summary>
     public Func<double> Randomizer { get; init; } = Random.Shared.NextDouble;
 }

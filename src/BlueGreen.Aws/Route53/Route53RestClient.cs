@@ -12,13 +12,13 @@ namespace BlueGreen.Aws.Route53;
 public sealed partial class Route53RestClient : IRoute53Api
 {
     private const string ApiVersion = "2013-04-01";
-    private const int PageSize = 300;
 
     private readonly HttpClient _http;
     private readonly ServiceEndpoint _endpoint;
     private readonly SigV4RequestSigner _signer;
     private readonly ResiliencePipeline _retry;
     private readonly int _maxRetries;
+    private readonly int _pageSize;
 
     public Route53RestClient(HttpClient http, ServiceEndpoint endpoint, SigV4RequestSigner signer, TimeProvider time, Route53ClientOptions options)
     {
@@ -31,23 +31,26 @@ public sealed partial class Route53RestClient : IRoute53Api
         _endpoint = endpoint;
         _signer = signer;
         _maxRetries = options.MaxRetries;
+        _pageSize = options.PageSize;
 
         // Every operation here is safe to repeat: an UPSERT of the same records, or a read.
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<Route53Exception>(e => e.IsTransient)
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutException>(),
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                Randomizer = options.Randomizer,
-            })
-            .Build();
+        _retry = options.MaxRetries <= 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = new PredicateBuilder()
+                        .Handle<Route53Exception>(e => e.IsTransient)
+                        .Handle<HttpRequestException>()
+                        .Handle<TimeoutException>(),
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.BaseDelay,
+                    MaxDelay = options.MaxDelay,
+                    Randomizer = options.Randomizer,
+                })
+                .Build();
     }
 
     public async Task<ChangeInfo> UpsertAsync(string hostedZoneId, IReadOnlyCollection<WeightedRecord> records, string comment, CancellationToken cancellationToken)
@@ -83,13 +86,21 @@ public sealed partial class Route53RestClient : IRoute53Api
         {
             var query = $"name={Uri.EscapeDataString(nextName)}&type={Uri.EscapeDataString(nextType ?? type)}"
                 + (nextIdentifier is null ? string.Empty : $"&identifier={Uri.EscapeDataString(nextIdentifier)}")
-                + $"&maxitems={PageSize}";
+                + $"&maxitems={_pageSize}";
             var xml = await SendAsync(HttpMethod.Get, $"/{ApiVersion}/hostedzone/{zone}/rrset?{query}", null, $"ListResourceRecordSets on hosted zone {zone}", cancellationToken).ConfigureAwait(false);
             var page = Route53Xml.ParseRecordSetPage(xml);
             found.AddRange(page.Records.Where(r => DnsNames.Normalize(r.Name) == wanted && r.Type == type));
 
             // Records are sorted by name then type; once a page moves past ours, the rest are not ours.
             var stillOurs = page.NextRecordName is not null && DnsNames.Normalize(page.NextRecordName) == wanted && page.NextRecordType == type;
+
+            // An endpoint that pages without NextRecordIdentifier (moto does) would hand back this same page forever.
+            if (stillOurs && DnsNames.Normalize(page.NextRecordName!) == DnsNames.Normalize(nextName) && page.NextRecordIdentifier == nextIdentifier)
+            {
+                var start = $"{DnsNames.Qualified(name)} {type}{(nextIdentifier is null ? string.Empty : " " + nextIdentifier)}";
+                throw new Route53Exception($"ListResourceRecordSets on hosted zone {zone} answered a truncated page whose next page starts where this one did ({start}), so paging would never end. Route53 names the next weighted record with NextRecordIdentifier; check that the endpoint {_endpoint.Url} is Route53 (AWS_ENDPOINT_URL_ROUTE_53).");
+            }
+
             (nextName, nextType, nextIdentifier) = stillOurs ? (page.NextRecordName, page.NextRecordType, page.NextRecordIdentifier) : (null, null, null);
         }
 
@@ -104,6 +115,17 @@ public sealed partial class Route53RestClient : IRoute53Api
         return Route53Xml.ParseHostedZoneId(xml, zoneName);
     }
 
+    /// <summary>CreateHostedZone of a public zone (what the common stack does); returns its id.</summary>
+    /// <remarks>Not part of <see cref="IRoute53Api"/>: the router never creates zones; the rehearsal sets one up as a real account has it.</remarks>
+    public async Task<string> CreatePublicZoneAsync(string zoneName, string callerReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(zoneName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(callerReference);
+        var body = Route53Xml.BuildCreateHostedZone(zoneName, callerReference, "bluegreen");
+        var xml = await SendAsync(HttpMethod.Post, $"/{ApiVersion}/hostedzone", body, $"CreateHostedZone {zoneName}", cancellationToken).ConfigureAwait(false);
+        return Route53Xml.ParseCreatedZoneId(xml);
+    }
+
     private async Task<string> SendAsync(HttpMethod method, string pathAndQuery, string? body, string operation, CancellationToken cancellationToken)
     {
         try
@@ -112,11 +134,11 @@ public sealed partial class Route53RestClient : IRoute53Api
         }
         catch (Route53Exception e) when (e.IsTransient)
         {
-            throw new Route53Exception(e.Code, e.StatusCode, e.Details, $"{e.Message} It was retried {_maxRetries} times with backoff; wait and run the command again (it is safe to repeat).");
+            throw new Route53Exception(e.Code, e.StatusCode, e.Details, Core.Text.Sentences.Join(e.Message, $"It was retried {_maxRetries} times with backoff; wait and run the command again (it is safe to repeat)."));
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
-            throw new Route53Exception($"{operation} could not reach {_endpoint.Url} after {_maxRetries} retries: {e.Message} Check the network and the endpoint (AWS_ENDPOINT_URL_ROUTE_53).", e);
+            throw new Route53Exception(Core.Text.Sentences.Join($"{operation} could not reach {_endpoint.Url} after {_maxRetries} retries: {e.Message}", "Check the network and the endpoint (AWS_ENDPOINT_URL_ROUTE_53)."), e);
         }
     }
 

@@ -58,6 +58,12 @@ public sealed class Route53WeightedRouter : ITrafficRouter
         return records.Count == 0 ? null : new Weights(records.Select(r => new KeyValuePair<string, int>(r.Key, r.Value.Weight)));
     }
 
+    /// <summary>
+    /// Colours whose load balancer could not be looked up at the last set or verify, with why; their records kept the
+    /// alias target they had (or, at weight 0 with no record, got none).
+    /// </summary>
+    public IReadOnlyList<string> LastFallbacks { get; private set; } = [];
+
     public async Task SetWeightsAsync(Weights weights, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -68,13 +74,8 @@ public sealed class Route53WeightedRouter : ITrafficRouter
         }
 
         // Resolve every target before sending anything, so a missing load balancer changes nothing.
-        var records = new List<WeightedRecord>();
-        foreach (var colour in _options.Colours)
-        {
-            var target = await _targets.GetAsync(colour, cancellationToken).ConfigureAwait(false);
-            records.Add(new WeightedRecord(_options.RecordName, _options.RecordType, colour, weights[colour], target));
-        }
-
+        var targets = await TargetsAsync(weights, cancellationToken).ConfigureAwait(false);
+        var records = targets.Select(t => new WeightedRecord(_options.RecordName, _options.RecordType, t.Key, weights[t.Key], t.Value)).ToList();
         var comment = string.Create(CultureInfo.InvariantCulture, $"bluegreen: {weights}");
         var change = await _route53.UpsertAsync(_options.HostedZoneId, records, comment, cancellationToken).ConfigureAwait(false);
         await WaitInSyncAsync(change, cancellationToken).ConfigureAwait(false);
@@ -84,26 +85,74 @@ public sealed class Route53WeightedRouter : ITrafficRouter
     {
         ArgumentNullException.ThrowIfNull(expected);
         var records = await ReadOwnRecordsAsync(cancellationToken).ConfigureAwait(false);
+        Dictionary<string, AliasTarget> targets;
+        try
+        {
+            targets = await TargetsAsync(expected, cancellationToken, records).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // A colour that should have traffic has neither a load balancer nor a record: not what was set.
+            return false;
+        }
+
         foreach (var colour in _options.Colours)
         {
             if (!records.TryGetValue(colour, out var record))
             {
-                return false;
+                // A colour left without a record (weight 0, its load balancer unknown) gets no traffic, as expected.
+                if (targets.ContainsKey(colour) || expected[colour] != 0)
+                {
+                    return false;
+                }
+
+                continue;
             }
 
-            if (record.Weight != expected[colour])
-            {
-                return false;
-            }
-
-            var target = await _targets.GetAsync(colour, cancellationToken).ConfigureAwait(false);
-            if (!record.Target.SameTargetAs(target))
+            if (record.Weight != expected[colour] || !targets.TryGetValue(colour, out var target) || !record.Target.SameTargetAs(target))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // Each colour's alias target: its load balancer as the clusters report it; when that cannot be looked up (the
+    // cluster is unreachable), the target its record already holds, so moving traffic never needs every cluster.
+    // A colour with neither is left without a record when its weight is 0, and is an error otherwise.
+    private async Task<Dictionary<string, AliasTarget>> TargetsAsync(Weights weights, CancellationToken cancellationToken, Dictionary<string, WeightedRecord>? records = null)
+    {
+        var targets = new Dictionary<string, AliasTarget>(StringComparer.Ordinal);
+        var fallbacks = new List<string>();
+        foreach (var colour in _options.Colours)
+        {
+            try
+            {
+                targets[colour] = await _targets.GetAsync(colour, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                records ??= await ReadOwnRecordsAsync(cancellationToken).ConfigureAwait(false);
+                if (records.TryGetValue(colour, out var existing))
+                {
+                    targets[colour] = existing.Target;
+                    fallbacks.Add($"{colour}: its load balancer could not be looked up ({Core.Text.Sentences.Clause(e.Message)}), so its record keeps pointing at {existing.Target.DnsName}");
+                }
+                else if (weights[colour] == 0)
+                {
+                    fallbacks.Add($"{colour}: its load balancer could not be looked up ({Core.Text.Sentences.Clause(e.Message)}) and it has no record, so it gets none (weight 0)");
+                }
+                else
+                {
+                    throw new InvalidOperationException($"{colour} is to get weight {weights[colour]}, but its load balancer could not be looked up ({Core.Text.Sentences.Clause(e.Message)}) and no record of it exists to keep pointing at. Make the {colour} cluster reachable, then run again; nothing was changed.", e);
+                }
+            }
+        }
+
+        LastFallbacks = fallbacks;
+        return targets;
     }
 
     private async Task<Dictionary<string, WeightedRecord>> ReadOwnRecordsAsync(CancellationToken cancellationToken)

@@ -33,6 +33,24 @@ internal static class Route53Xml
         return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
     }
 
+    /// <summary>A CreateHostedZoneRequest for a public zone.</summary>
+    public static string BuildCreateHostedZone(string name, string callerReference, string comment)
+    {
+        var document = new XDocument(
+            new XDeclaration("1.0", "UTF-8", null),
+            new XElement(Ns + "CreateHostedZoneRequest",
+                new XElement(Ns + "Name", DnsNames.Qualified(name)),
+                new XElement(Ns + "CallerReference", callerReference),
+                new XElement(Ns + "HostedZoneConfig",
+                    new XElement(Ns + "Comment", comment),
+                    new XElement(Ns + "PrivateZone", "false"))));
+        return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>The zone id of a CreateHostedZoneResponse, without the /hostedzone/ prefix.</summary>
+    public static string ParseCreatedZoneId(string xml) =>
+        StripPrefix(RequiredValue(Required(Load(xml, "CreateHostedZoneResponse"), "HostedZone"), "Id"), "/hostedzone/");
+
     /// <summary>The ChangeInfo of a ChangeResourceRecordSetsResponse or GetChangeResponse.</summary>
     public static ChangeInfo ParseChangeInfo(string xml, string rootName)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.S3;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Aws.State;
 
@@ -15,7 +16,7 @@ internal static class S3Errors
     /// <summary>A sentence for an error that is not part of the protocol: access, a missing bucket, anything else.</summary>
     public static string Explain(AmazonS3Exception e, string what, S3StateLocation location) => e.ErrorCode switch
     {
-        "AccessDenied" => $"S3 denied {what} at {location}: {e.Message} Grant the caller s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on that bucket.",
+        "AccessDenied" => $"S3 denied {what} at {location}: {Sentences.Clause(e.Message)}. Grant the caller s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on that bucket.",
         "NoSuchBucket" => $"The bucket of {location} does not exist. Deploy the common stack, or check the journal bucket name (SSM /<env>/common/journal-bucket).",
         _ => $"S3 failed {what} at {location}: {(int)e.StatusCode} {e.ErrorCode} {e.Message}",
     };

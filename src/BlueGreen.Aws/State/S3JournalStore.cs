@@ -130,6 +130,43 @@ public sealed class S3JournalStore : IJournalStore
         }
     }
 
+    /// <summary>
+    /// Moves every record under <c>&lt;prefix&gt;/&lt;name&gt;/</c> (each copied, then deleted), so a new upgrade starts on an
+    /// empty journal and the old one is kept; returns where it went, or null when the journal was empty.
+    /// </summary>
+    public async Task<string?> MoveAsideAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var keys = await ListKeysAsync(cancellationToken).ConfigureAwait(false);
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        var folder = _location.Key(name.Trim('/') + "/");
+        try
+        {
+            foreach (var key in keys)
+            {
+                var target = folder + key[(key.LastIndexOf('/') + 1)..];
+                await _s3.CopyObjectAsync(new CopyObjectRequest { SourceBucket = _location.Bucket, SourceKey = key, DestinationBucket = _location.Bucket, DestinationKey = target }, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Newest first: an interrupted move leaves a journal without gaps, which the next move finishes.
+            foreach (var key in Enumerable.Reverse(keys))
+            {
+                await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _location.Bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new JournalConflictException(S3Errors.Explain(e, $"moving the journal aside to {folder}", _location), e);
+        }
+
+        _lastRead = null;
+        return $"s3://{_location.Bucket}/{folder}";
+    }
+
     private string KeyOf(long sequence) => _location.Key(Folder + sequence.ToString("D12", CultureInfo.InvariantCulture) + ".json");
 
     private static long SequenceOf(string key)

@@ -87,6 +87,10 @@ public sealed class S3Lock : ILock
 
             throw Lost(held, after);
         }
+        catch (AmazonS3Exception e)
+        {
+            throw new LockException(S3Errors.Explain(e, "renewing the lock", _location), e);
+        }
     }
 
     public async Task ReleaseAsync(LockInfo held, CancellationToken cancellationToken)
@@ -95,7 +99,7 @@ public sealed class S3Lock : ILock
         var current = await ReadWithTagAsync(cancellationToken).ConfigureAwait(false);
         if (current?.Info.Id == held.Id)
         {
-            await DeleteAsync(current.Value.ETag, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(current.Value.ETag, "releasing the lock", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -112,7 +116,7 @@ public sealed class S3Lock : ILock
             throw new LockException($"The lock at {Where} has the id {current.Info.Id} (held by {current.Info.Holder}), not {lockId}. Check the id in the error that named the holder and try again.");
         }
 
-        await DeleteAsync(current.ETag, cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(current.ETag, "force-unlocking the lock", cancellationToken).ConfigureAwait(false);
     }
 
     private LockLostException Lost(LockInfo held, LockInfo? now) =>
@@ -136,7 +140,7 @@ public sealed class S3Lock : ILock
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task DeleteAsync(string etag, CancellationToken cancellationToken)
+    private async Task DeleteAsync(string etag, string what, CancellationToken cancellationToken)
     {
         try
         {
@@ -146,6 +150,10 @@ public sealed class S3Lock : ILock
         catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e) || S3Errors.IsNotFound(e))
         {
             // Someone else replaced or removed it meanwhile; it is not ours to delete.
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new LockException(S3Errors.Explain(e, what, _location), e);
         }
     }
 

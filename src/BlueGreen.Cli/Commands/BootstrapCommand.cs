@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Text;
 using BlueGreen.GitOps.Rendering;
 using BlueGreen.Kubernetes.Access;
 using BlueGreen.Kubernetes.Bootstrap;
@@ -116,7 +117,7 @@ public sealed class BootstrapCommand(IAnsiConsole console, TimeProvider timeProv
         }
         catch (HttpRequestException e)
         {
-            throw new CommandFailedException($"Could not download Argo CD's install manifest from {url}: {e.Message} Download it elsewhere and pass --manifest <file>.", e);
+            throw new CommandFailedException($"Could not download Argo CD's install manifest from {url}: {Sentences.Clause(e.Message)}. Download it elsewhere and pass --manifest <file>.", e);
         }
     }
 

@@ -4,6 +4,7 @@ using BlueGreen.Aws.Preflight;
 using BlueGreen.Aws.Route53;
 using BlueGreen.Aws.State;
 using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Journal;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BlueGreen.Aws.Preflight;
 using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using Spectre.Console;

@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using System.Globalization;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Sandbox;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Plans;
+using BlueGreen.Core.Text;
 using BlueGreen.Sandbox.Database;
 using BlueGreen.Sandbox.Faults;
 using BlueGreen.Sandbox.Hosting;
@@ -18,7 +20,7 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen rehearse</c>: the whole upgrade on this machine with real parts, then a report.</summary>
 [Description("Run the configured upgrade in the local sandbox (real app processes, proxies, DNS, database, load) and write a report.")]
-public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvider) : ConfigCommand<RehearseCommand.Settings>(console, timeProvider)
+public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : ConfigCommand<RehearseCommand.Settings>(console, timeProvider)
 {
     /// <summary>Options of <c>rehearse</c>.</summary>
     public sealed class Settings : GlobalSettings
@@ -31,6 +33,10 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
         [Description("Directory that receives rehearsal-<UTC time>/ with report.html, events.jsonl and summary.json.")]
         [DefaultValue("artifacts")]
         public string Report { get; init; } = "artifacts";
+
+        [CommandOption("--aws-endpoint <URL>")]
+        [Description("Rehearse the AWS path: the engine uses the AWS-mode adapters (Route53, S3 journal and lock, SSM) against this AWS-compatible endpoint; `auto` starts moto_server for the run.")]
+        public string? AwsEndpoint { get; init; }
     }
 
     protected override async Task<int> ExecuteAsync(EnvironmentConfig config, Settings settings, CancellationToken cancellationToken)
@@ -70,6 +76,17 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
         using var shutdown = new ShutdownSignal(cancellationToken);
         try
         {
+            // Opened first, so it is stopped last: after the sandbox and the engine that use it.
+            await using var endpoint = await RehearsalEndpoint.OpenAsync(settings.AwsEndpoint, shutdown.Token);
+            AwsRehearsalTarget? target = null;
+            if (endpoint is not null)
+            {
+                var services = await AwsSandboxAccount.ServicesAtAsync(aws, endpoint.Endpoint, shutdown.Token);
+                target = new AwsRehearsalTarget(config, services, endpoint.Endpoint, Time, freshJournal: true, line => Note(json, line));
+                options = options with { Target = target };
+                Note(json, $"AWS-compatible endpoint: {endpoint.Description}.");
+            }
+
             RehearsalResult result;
             if (json)
             {
@@ -81,6 +98,10 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
                 Console.MarkupLineInterpolated($"Rehearsing {config.Traffic.Live} -> {config.CandidateCluster.Colour} in the sandbox; report in [blue]{directory}[/].");
                 result = await RunWithViewAsync(options, shutdown.Token);
                 PrintSummary(result);
+                if (target is not null)
+                {
+                    Console.MarkupLineInterpolated($"Route53 zone {target.Options.ZoneId} at {target.Endpoint} now holds {config.Dns.ZoneName}: [bold]{await target.ReadWeightsAsync(shutdown.Token)}[/].");
+                }
             }
 
             return result.Summary.ExitCode;
@@ -96,7 +117,23 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
         }
         catch (Exception e) when (e is SandboxException or DynaliteException or ChildProcessException or FileNotFoundException)
         {
-            throw new CommandFailedException($"The sandbox could not run: {e.Message} Everything it had started has been stopped.", e);
+            throw new CommandFailedException($"The sandbox could not run: {Sentences.Clause(e.Message)}. Everything it had started has been stopped.", e);
+        }
+        catch (Exception e) when (settings.AwsEndpoint is not null && (e is CutoverException || AwsModeErrors.IsExpected(e)))
+        {
+            throw new CommandFailedException($"The AWS-path rehearsal failed: {Sentences.Clause(AwsModeErrors.Describe(e))}. Everything it had started has been stopped.", e);
+        }
+    }
+
+    private void Note(bool json, string line)
+    {
+        if (json)
+        {
+            JsonOutput.WriteLine(Console, new { note = line });
+        }
+        else
+        {
+            Console.MarkupLineInterpolated($"[grey]{line}[/]");
         }
     }
 

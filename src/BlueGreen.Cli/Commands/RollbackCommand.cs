@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Operators;
 using Spectre.Console;

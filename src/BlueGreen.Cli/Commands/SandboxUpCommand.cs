@@ -1,8 +1,11 @@
 using System.ComponentModel;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Sandbox;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Engine;
+using BlueGreen.Core.Text;
 using BlueGreen.Sandbox.Control;
 using BlueGreen.Sandbox.Database;
 using BlueGreen.Sandbox.Faults;
@@ -15,7 +18,7 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen sandbox up</c>: keeps a sandbox running until Ctrl+C, for <c>upgrade</c>, <c>status</c> and the operator commands.</summary>
 [Description("Start the local sandbox (live colour at 100 %) and keep it running until Ctrl+C; other commands act on it.")]
-public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProvider) : ConfigCommand<SandboxUpCommand.Settings>(console, timeProvider)
+public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : ConfigCommand<SandboxUpCommand.Settings>(console, timeProvider)
 {
     /// <summary>Options of <c>sandbox up</c>.</summary>
     public sealed class Settings : GlobalSettings
@@ -33,6 +36,10 @@ public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProv
         [Description("TCP port of every colour's load balancer; 0 takes one free on all their addresses.")]
         [DefaultValue(0)]
         public int ServicePort { get; init; }
+
+        [CommandOption("--aws-endpoint <URL>")]
+        [Description("Keep the traffic in Route53 at this AWS-compatible endpoint (`auto` starts moto_server): the DNS server serves that zone, and `--target aws` commands act on it.")]
+        public string? AwsEndpoint { get; init; }
     }
 
     protected override async Task<int> ExecuteAsync(EnvironmentConfig config, Settings settings, CancellationToken cancellationToken)
@@ -68,6 +75,16 @@ public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProv
         using var shutdown = new ShutdownSignal(cancellationToken);
         try
         {
+            // Opened first, so it is stopped last, after the sandbox that follows its zone.
+            await using var endpoint = await RehearsalEndpoint.OpenAsync(settings.AwsEndpoint, shutdown.Token);
+            AwsRehearsalTarget? target = null;
+            if (endpoint is not null)
+            {
+                var services = await AwsSandboxAccount.ServicesAtAsync(aws, endpoint.Endpoint, shutdown.Token);
+                target = new AwsRehearsalTarget(config, services, endpoint.Endpoint, Time, freshJournal: false, line => Print(settings.Output, new SandboxEvent(Time.GetUtcNow(), "aws-endpoint", null, line)));
+                options = await target.PrepareAsync(options, shutdown.Token);
+            }
+
             await using var host = await SandboxHost.StartAsync(options, Time, e => Print(settings.Output, e), shutdown.Token);
             await using var control = await SandboxControlServer.StartAsync(host, shutdown.Token);
             var state = new SandboxState
@@ -80,6 +97,8 @@ public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProv
                 ServicePort = host.ServicePort,
                 Colours = host.Colours.ToDictionary(c => c.Key, c => c.Value.Address.ToString()),
                 ProcessIds = host.ChildProcessIds,
+                AwsEndpoint = endpoint?.Endpoint,
+                LoadBalancers = target?.LoadBalancers,
             };
             state.Write(settings.Config);
             try
@@ -91,7 +110,15 @@ public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProv
                 else
                 {
                     Console.MarkupLineInterpolated($"[green]Sandbox ready.[/] Users resolve {state.ServiceName} through {state.Dns} (UDP) and call port {state.ServicePort}; control {state.Control}.");
-                    Console.MarkupLine("In another terminal: [blue]bluegreen upgrade[/], [blue]bluegreen status[/], [blue]bluegreen pause|resume|promote|abort|rollback[/]. Ctrl+C stops the sandbox.");
+                    if (endpoint is null)
+                    {
+                        Console.MarkupLine("In another terminal: [blue]bluegreen upgrade[/], [blue]bluegreen status[/], [blue]bluegreen pause|resume|promote|abort|rollback[/]. Ctrl+C stops the sandbox.");
+                    }
+                    else
+                    {
+                        var at = endpoint.Endpoint.ToString().TrimEnd('/');
+                        Console.MarkupLineInterpolated($"The weights are in Route53 at {endpoint.Description}. In another terminal, as against a real account: [blue]bluegreen upgrade --target aws --aws-endpoint {at}[/], and status, shift, pause, resume, promote, abort, rollback the same way; or [blue]aws --endpoint-url {at} route53 list-resource-record-sets --hosted-zone-id {target!.Options.ZoneId}[/]. Ctrl+C stops the sandbox.");
+                    }
                 }
 
                 await Task.Delay(Timeout.Infinite, shutdown.Token);
@@ -108,7 +135,11 @@ public sealed class SandboxUpCommand(IAnsiConsole console, TimeProvider timeProv
         }
         catch (Exception e) when (e is SandboxException or DynaliteException or ChildProcessException or FileNotFoundException)
         {
-            throw new CommandFailedException($"The sandbox could not start: {e.Message} Everything it had started has been stopped.", e);
+            throw new CommandFailedException($"The sandbox could not start: {Sentences.Clause(e.Message)}. Everything it had started has been stopped.", e);
+        }
+        catch (Exception e) when (settings.AwsEndpoint is not null && (e is CutoverException || AwsModeErrors.IsExpected(e)))
+        {
+            throw new CommandFailedException($"The sandbox could not set up its AWS endpoint: {Sentences.Clause(AwsModeErrors.Describe(e))}. Everything it had started has been stopped.", e);
         }
 
         return ExitCodes.Ok;

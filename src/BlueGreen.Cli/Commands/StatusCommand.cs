@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
@@ -34,8 +34,9 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
         }
 
         Console.MarkupLine(session.Describe(weights));
+        var completed = state.CompletedSteps.Count == 0 ? "no step completed yet" : $"completed steps {string.Join(", ", state.CompletedSteps.Select(s => s + 1))}";
         Console.WriteLine(state.Started
-            ? $"Upgrade {state.From} -> {state.To}: {state.Phase.Name}, step {state.Step + 1} of {state.StepCount}, completed steps {string.Join(", ", state.CompletedSteps.Select(s => s + 1))}."
+            ? $"Upgrade {state.From} -> {state.To}: {state.Phase.Name}, step {state.Step + 1} of {state.StepCount}, {completed}."
             : "No upgrade has started.");
         Console.WriteLine(holder is null ? "Nobody holds the lock." : $"Lock held by {holder.Holder} since {holder.AcquiredAt:u}{(session.EngineRunning(holder) ? "" : $" (not renewed since {holder.HeartbeatAt:u}: its engine has stopped; `bluegreen resume --force-unlock {holder.Id}` takes over)")}.");
         return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Text;
 using BlueGreen.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -82,7 +83,7 @@ public sealed class SynthCommand(IAnsiConsole console, TimeProvider timeProvider
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"--out {outDir} cannot be created: {e.Message} Name a directory you can write to.");
+            throw new UserInputException($"--out {outDir} cannot be created: {Sentences.Clause(e.Message)}. Name a directory you can write to.");
         }
 
         return full;

@@ -52,7 +52,11 @@ public static class SandboxEngine
         var (services, remote) = Services(configPath, time, new EventPrinter(console, output));
         using (remote)
         {
-            await TakeOverFromDeadHolderAsync(console, services.Lock, cancellationToken);
+            if (await TakeOverFromDeadHolderAsync(services.Lock, cancellationToken) is { } takeOver)
+            {
+                console.MarkupLineInterpolated($"[yellow]{takeOver}[/]");
+            }
+
             var engine = new CutoverEngine(plan, services, new CutoverEngineOptions { PollPeriod = TimeSpan.FromMilliseconds(200) });
             CutoverOutcome outcome;
             try
@@ -86,17 +90,20 @@ public static class SandboxEngine
         }
     }
 
-    // A killed engine leaves its lock behind. On this machine its death is a fact, not a guess:
-    // when the holder's process is gone, the lock is removed and the journal resumes.
-    private static async Task TakeOverFromDeadHolderAsync(IAnsiConsole console, ILock lockStore, CancellationToken cancellationToken)
+    /// <summary>
+    /// A killed engine leaves its lock behind. On this machine its death is a fact, not a guess: when the holder's
+    /// process is gone, the lock is removed (and the journal resumes). Returns what was done, or null.
+    /// </summary>
+    public static async Task<string?> TakeOverFromDeadHolderAsync(ILock lockStore, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lockStore);
         var current = await lockStore.ReadAsync(cancellationToken);
         if (current is null || current.Holder.Host != Environment.MachineName || current.Holder.Pid == Environment.ProcessId || ProcessAlive(current.Holder.Pid))
         {
-            return;
+            return null;
         }
 
         await lockStore.ForceUnlockAsync(current.Id, cancellationToken);
-        console.MarkupLineInterpolated($"[yellow]The lock holder {current.Holder} is no longer running; took over its lock {current.Id}.[/]");
+        return $"The lock holder {current.Holder} is no longer running; took over its lock {current.Id}.";
     }
 }

@@ -1,4 +1,4 @@
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
@@ -14,42 +14,50 @@ public sealed class AwsSession : ITargetSession
 {
     private readonly EnvironmentConfig _config;
     private readonly AwsModeAdapters _adapters;
-    private readonly AwsModeOptions _options;
     private readonly TimeProvider _time;
 
-    private AwsSession(EnvironmentConfig config, AwsModeAdapters adapters, AwsModeOptions options, TimeProvider time)
+    private AwsSession(EnvironmentConfig config, AwsModeAdapters adapters, TimeProvider time)
     {
         _config = config;
         _adapters = adapters;
-        _options = options;
         _time = time;
-        Services = new CutoverServices
-        {
-            Router = adapters.Router,
-            Metrics = adapters.Metrics,
-            Probe = adapters.Probe,
-            Journal = adapters.Journal,
-            Lock = adapters.Lock,
-            Inbox = adapters.Inbox,
-            Time = time,
-        };
+        Services = adapters.EngineServices(time);
     }
 
     public string Name => "aws";
 
     public CutoverServices Services { get; }
 
-    public object Details => new { zoneId = _options.ZoneId, record = _config.Dns.ZoneName, state = _adapters.State.ToString(), region = _config.Region };
+    public object Details => new { zoneId = _adapters.ZoneId, record = _config.Dns.ZoneName, state = _adapters.State.ToString(), region = _config.Region };
+
+    /// <summary>Where readiness and metrics come from when it is not the usual (the sandbox's clusters); else null.</summary>
+    public string? Notice => _adapters.Clusters.Notice;
 
     public static async Task<AwsSession> OpenAsync(EnvironmentConfig config, TargetSettings settings, AwsModeServices services, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.AwsEndpointUri() is { } endpoint)
+        {
+            await AwsEndpointCheck.RequireAnsweringAsync(endpoint, cancellationToken);
+            services = await AwsSandboxAccount.ServicesAtAsync(services, endpoint, cancellationToken);
+        }
+
         var options = await AwsModeOptionsResolver.ResolveAsync(config, settings, services, cancellationToken);
-        var adapters = await AwsModeAdapters.CreateAsync(config, services, options, time, cancellationToken);
-        return new AwsSession(config, adapters, options, time);
+
+        // Against `sandbox up --aws-endpoint`, the clusters are the sandbox's; anywhere else they are EKS.
+        var clusters = SandboxClusterSide.ForRunningSandbox(settings.Config, services) ?? KubernetesClusterSide.Create(config, services, options, time);
+        var adapters = await AwsModeAdapters.CreateAsync(config, services, options, clusters, time, cancellationToken);
+        return new AwsSession(config, adapters, time);
     }
 
+    public string HowToCheckWeights =>
+        $"Check them with `aws route53 list-resource-record-sets --hosted-zone-id {_adapters.ZoneId} --query \"ResourceRecordSets[?Name=='{_config.Dns.ZoneName}.']\"`.";
+
+    /// <summary>Colours whose load balancer could not be looked up at the last change, and what their records kept.</summary>
+    public IReadOnlyList<string> LastFallbacks => _adapters.Router.LastFallbacks;
+
     public string Describe(Weights? weights) =>
-        Markup.Escape($"AWS {_config.Region}: {_config.Dns.ZoneName} in zone {_options.ZoneId}, state in {_adapters.State}; weights ")
+        Markup.Escape($"AWS {_config.Region}: {_config.Dns.ZoneName} in zone {_adapters.ZoneId}, state in {_adapters.State}; weights ")
         + $"[bold]{Markup.Escape(weights?.ToString() ?? "none (no weighted records yet)")}[/].";
 
     public async Task<Weights?> ReadWeightsAsync(CancellationToken cancellationToken) => await _adapters.Router.ReadWeightsAsync(cancellationToken);
@@ -63,7 +71,7 @@ public sealed class AwsSession : ITargetSession
         CutoverPlan plan;
         try
         {
-            plan = PlanFactory.Create(_config);
+            plan = _adapters.Clusters.Plan(_config);
         }
         catch (PlanException e)
         {
@@ -76,11 +84,16 @@ public sealed class AwsSession : ITargetSession
             throw new LockHeldException(holder, _time.GetUtcNow());
         }
 
+        if (Notice is { } notice && output == OutputFormat.Text)
+        {
+            console.MarkupLineInterpolated($"[grey]{notice}[/]");
+        }
+
         var engine = new CutoverEngine(plan, Services with { Observers = [new EventPrinter(console, output)] }, new CutoverEngineOptions());
 
-        // The synthetic probes measure only while they run: exactly as long as the engine.
+        // Synthetic probes measure only while they run: exactly as long as the engine.
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var probes = _adapters.Probes.RunAsync(probing.Token);
+        var background = _adapters.Clusters.RunWhileEngineRuns(probing.Token);
         CutoverOutcome outcome;
         try
         {
@@ -89,7 +102,7 @@ public sealed class AwsSession : ITargetSession
         finally
         {
             await probing.CancelAsync();
-            await probes;
+            await background;
         }
 
         return EngineOutcome.Report(console, output, outcome);

@@ -1,7 +1,7 @@
+using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Engine;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Traffic;
-using BlueGreen.Cli.Infrastructure;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;
@@ -20,6 +20,9 @@ public interface ITargetSession : IDisposable
 
     /// <summary>One line of markup saying where the target is and what the weights are.</summary>
     string Describe(Weights? weights);
+
+    /// <summary>How an operator checks the weights in effect without bluegreen, e.g. the AWS CLI command; one sentence.</summary>
+    string HowToCheckWeights { get; }
 
     /// <summary>The weights in effect, or null when no colour has a weighted record yet.</summary>
     Task<Weights?> ReadWeightsAsync(CancellationToken cancellationToken);

@@ -33,6 +33,8 @@ public sealed class SandboxSession : ITargetSession
 
     public object Details => _state;
 
+    public string HowToCheckWeights => $"Check them with `bluegreen status --config {_configPath}`.";
+
     public string Describe(Weights? weights) =>
         Markup.Escape($"Sandbox (pid {_state.Pid}): {_state.ServiceName} via DNS {_state.Dns}, port {_state.ServicePort}; weights ") + $"[bold]{Markup.Escape(weights?.ToString() ?? "none")}[/].";
 

@@ -1,6 +1,8 @@
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Operators;
+using BlueGreen.Core.Text;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;
@@ -16,6 +18,14 @@ public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvide
         {
             using var session = await TargetSessions.OpenAsync(config, settings, Time, aws, cancellationToken);
             return await ExecuteAsync(config, settings, session, cancellationToken);
+        }
+        catch (NoUpgradeInProgressException e)
+        {
+            // A request for no upgrade is the operator's mistake, not the target's: bad input, and nothing was done.
+            var next = e.Ended
+                ? "To move traffic by hand now, use `bluegreen shift PERCENT`; a new upgrade starts once that journal is moved aside."
+                : "Start one with `bluegreen upgrade`; to move traffic by hand outside an upgrade, use `bluegreen shift PERCENT`.";
+            throw new UserInputException($"{Sentences.Clause(e.Message)}. {next}", e);
         }
         catch (Exception e) when (TargetErrors.IsExpected(e))
         {

@@ -4,6 +4,7 @@ using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Metrics;
 using BlueGreen.Core.Operators;
+using BlueGreen.Core.Text;
 using BlueGreen.Core.Traffic;
 
 namespace BlueGreen.Core.Engine;
@@ -72,6 +73,21 @@ public sealed partial class CutoverEngine
         }
     }
 
+    // Requests waiting before an upgrade starts were made while none was in progress: none of them is for this one.
+    private async Task DropLeftoverRequestsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var request in await _services.Inbox.PendingAsync(cancellationToken))
+        {
+            Notify(NoticeKind.RequestIgnored, $"{request.Action} from {request.RequestedBy} (made {request.RequestedAt:yyyy-MM-dd HH:mm:ss'Z'}) removed unread: it was made before this upgrade started, while no upgrade was in progress.");
+            await _services.Inbox.CompleteAsync(request.Id, cancellationToken);
+        }
+
+        foreach (var rejection in _services.Inbox.TakeRejections())
+        {
+            Notify(NoticeKind.Warning, rejection);
+        }
+    }
+
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         if (Now - _lastHeartbeat >= _options.HeartbeatPeriod)
@@ -87,20 +103,10 @@ public sealed partial class CutoverEngine
         string? problem = null;
         for (var attempt = 1; attempt <= _options.WeightAttempts; attempt++)
         {
-            try
+            problem = await TrySetWeightsAsync(weights, cancellationToken);
+            if (problem is null)
             {
-                await _services.Router.SetWeightsAsync(weights, cancellationToken);
-                if (await _services.Router.VerifyWeightsAsync(weights, cancellationToken))
-                {
-                    return null;
-                }
-
-                problem = "the router reads back other weights";
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A throttled or unreachable router is retried like a change that did not take.
-                problem = $"the router failed: {e.Message}";
+                return null;
             }
 
             Notify(NoticeKind.Warning, $"The weights {weights} did not take (attempt {attempt} of {_options.WeightAttempts}): {problem}.");
@@ -113,6 +119,29 @@ public sealed partial class CutoverEngine
         return problem;
     }
 
+    // One set and its read-back; a failure says which of the two failed, since a change that was accepted is in effect.
+    private async Task<string?> TrySetWeightsAsync(Weights weights, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _services.Router.SetWeightsAsync(weights, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A throttled or unreachable router is retried like a change that did not take.
+            return $"the router failed to set them: {Sentences.Clause(e.Message)}";
+        }
+
+        try
+        {
+            return await _services.Router.VerifyWeightsAsync(weights, cancellationToken) ? null : "the router reads back other weights";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"the router accepted them, so they are likely in effect, but reading them back failed: {Sentences.Clause(e.Message)}";
+        }
+    }
+
     // A metric source that cannot answer gives no data: the interval is inconclusive, never a pass.
     private async Task<GateReading> ReadGateAsync(string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
@@ -122,7 +151,7 @@ public sealed partial class CutoverEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var reason = $"the metrics of '{colour}' could not be read: {e.Message}";
+            var reason = $"the metrics of '{colour}' could not be read: {Sentences.Clause(e.Message)}";
             Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
             return new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason);
         }
@@ -160,7 +189,7 @@ public sealed partial class CutoverEngine
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                problem = $"the router failed: {e.Message}";
+                problem = $"the router failed: {Sentences.Clause(e.Message)}";
             }
 
             Notify(NoticeKind.Warning, $"The weights could not be read (attempt {attempt} of {_options.WeightAttempts}): {problem}.");
@@ -182,7 +211,7 @@ public sealed partial class CutoverEngine
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ClusterReadiness.No($"probe failed: {e.Message}");
+            return ClusterReadiness.No($"probe failed: {Sentences.Clause(e.Message)}");
         }
     }
 

@@ -3,6 +3,7 @@ using BlueGreen.Core.Journal;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Metrics;
 using BlueGreen.Core.Plans;
+using BlueGreen.Core.Text;
 using BlueGreen.Core.Traffic;
 
 namespace BlueGreen.Core.Engine;
@@ -176,25 +177,37 @@ public sealed partial class CutoverEngine
                 + "Check traffic.live in the configuration, or finish the upgrade that moved traffic before starting another.");
         }
 
+        // Checked before anything is recorded: a candidate that is not ready leaves no upgrade behind to block the next command.
+        var readiness = await CheckReadinessAsync(_plan.To, cancellationToken);
+        if (!readiness.Ready)
+        {
+            return NotReady(readiness);
+        }
+
+        await DropLeftoverRequestsAsync(cancellationToken);
         var upgradeId = Guid.NewGuid().ToString("N")[..16];
         await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now, UpgradeId = upgradeId });
+        await RecordAsync(new VerificationStarted { At = Now });
         return null;
     }
 
+    // Only a journal that stopped between its start and the verification gets here (an engine killed in between).
     private async Task<CutoverOutcome?> BeginVerificationAsync(CancellationToken cancellationToken)
     {
         var readiness = await CheckReadinessAsync(_plan.To, cancellationToken);
         if (!readiness.Ready)
         {
-            return new CutoverOutcome(
-                OutcomeKind.Failed,
-                $"The candidate '{_plan.To}' is not ready: {string.Join("; ", readiness.Problems)}. No traffic was moved; fix the candidate and run again.",
-                State);
+            return NotReady(readiness);
         }
 
         await RecordAsync(new VerificationStarted { At = Now });
         return null;
     }
+
+    private CutoverOutcome NotReady(Clusters.ClusterReadiness readiness) => new(
+        OutcomeKind.Failed,
+        $"The candidate '{_plan.To}' is not ready: {Sentences.List(readiness.Problems)}. No traffic was moved; fix the candidate and run again.",
+        State);
 
     private async Task ShiftAsync(CutoverState state, CancellationToken cancellationToken)
     {
@@ -275,7 +288,7 @@ public sealed partial class CutoverEngine
             {
                 return new CutoverOutcome(
                     OutcomeKind.Failed,
-                    $"The rollback could not set the weights {weights} in {_options.WeightAttempts} attempts: {problem}. Set the service name's records to {weights} by hand, then run `bluegreen rollback` to finish.",
+                    $"The rollback could not set the weights {weights} in {_options.WeightAttempts} attempts: {Sentences.Clause(problem)}. Set the service name's records to {weights} by hand, then run `bluegreen rollback` to finish.",
                     State);
             }
 
@@ -287,7 +300,7 @@ public sealed partial class CutoverEngine
         {
             return new CutoverOutcome(
                 OutcomeKind.Failed,
-                $"All traffic is back on '{_plan.From}', but '{_plan.From}' is not ready: {string.Join("; ", readiness.Problems)}. Fix it, then run `bluegreen rollback` to finish.",
+                $"All traffic is back on '{_plan.From}', but '{_plan.From}' is not ready: {Sentences.List(readiness.Problems)}. Fix it, then run `bluegreen rollback` to finish.",
                 State);
         }
 

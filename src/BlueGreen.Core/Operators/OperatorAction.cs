@@ -1,6 +1,6 @@
 namespace BlueGreen.Core.Operators;
 
-/// <summary>What an operator asks a running (or the next) engine to do.</summary>
+/// <summary>What an operator asks the engine of the upgrade in progress to do.</summary>
 public enum OperatorAction
 {
     /// <summary>Hold the current weights; gates keep watching; the bake clock stops.</summary>

@@ -12,8 +12,8 @@ public sealed record OperatorRequest(string Id, OperatorAction Action, bool Forc
 {
     /// <summary>
     /// The id of the upgrade this request is for (<see cref="Engine.CutoverState.UpgradeId"/>); an engine
-    /// running another upgrade ignores it. Null when no upgrade had started when it was made: then it is
-    /// for the upgrade the next engine runs.
+    /// running another upgrade ignores it. Null only from an inbox that does not stamp requests (the
+    /// in-memory one of tests): then the upgrade in progress takes it.
     /// </summary>
     public string? Upgrade { get; init; }
 

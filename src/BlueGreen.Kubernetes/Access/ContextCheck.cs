@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BlueGreen.Core.Text;
 using k8s;
 using k8s.Autorest;
 
@@ -42,7 +43,7 @@ public static partial class ContextCheck
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.ComponentModel.Win32Exception)
         {
             // The exec credential plugin (aws eks get-token) is missing or failed.
-            return new Outcome(false, null, $"context {context} could not get a token: {e.Message} Check that the AWS CLI is installed and `aws eks get-token --cluster-name <cluster>` works.");
+            return new Outcome(false, null, $"context {context} could not get a token: {Sentences.Clause(e.Message)}. Check that the AWS CLI is installed and `aws eks get-token --cluster-name <cluster>` works.");
         }
     }
 

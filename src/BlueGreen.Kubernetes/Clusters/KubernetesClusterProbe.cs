@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BlueGreen.Core.Clusters;
+using BlueGreen.Core.Text;
 using BlueGreen.Kubernetes.Access;
 using BlueGreen.Kubernetes.ArgoCd;
 using k8s;
@@ -81,7 +82,7 @@ public sealed class KubernetesClusterProbe : IClusterProbe
             catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or System.ComponentModel.Win32Exception)
             {
                 // The exec credential plugin (aws eks get-token) is missing or failed.
-                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) gave no token: {e.Message} Check that `aws eks get-token` works.");
+                return ClusterReadiness.No($"The {colour} cluster (context {Context(colour)}) gave no token: {Sentences.Clause(e.Message)}. Check that `aws eks get-token` works.");
             }
         }
     }

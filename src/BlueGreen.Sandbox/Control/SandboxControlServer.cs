@@ -1,5 +1,6 @@
 using System.Net;
 using BlueGreen.Core.Metrics;
+using BlueGreen.Core.Text;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,7 @@ public sealed class SandboxControlServer : IAsyncDisposable
         catch (IOException e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new SandboxException($"The sandbox's control API cannot listen on 127.0.0.1: {e.Message}. Check that loopback works on this machine and try again.", e);
+            throw new SandboxException($"The sandbox's control API cannot listen on 127.0.0.1: {Sentences.Clause(e.Message)}. Check that loopback works on this machine and try again.", e);
         }
 
         var address = app.Urls.Single();

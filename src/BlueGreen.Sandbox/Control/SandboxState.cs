@@ -30,6 +30,12 @@ public sealed record SandboxState
     /// <summary>Everything the sandbox started: dynalite and the app instances.</summary>
     public required IReadOnlyList<int> ProcessIds { get; init; }
 
+    /// <summary>The AWS-compatible endpoint whose Route53 zone the sandbox's DNS server follows; null when the sandbox owns its records.</summary>
+    public Uri? AwsEndpoint { get; init; }
+
+    /// <summary>With <see cref="AwsEndpoint"/>: each colour's load balancer name, as the weighted alias records name it.</summary>
+    public IReadOnlyDictionary<string, string>? LoadBalancers { get; init; }
+
     /// <summary>The sandbox's state directory for a configuration file: <c>.bluegreen</c> beside it.</summary>
     public static string DirectoryFor(string configPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, ".bluegreen");

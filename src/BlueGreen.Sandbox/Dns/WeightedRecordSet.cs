@@ -47,6 +47,13 @@ public sealed class WeightedRecordSet
     /// <summary>The weight of a colour's record; null when it has none.</summary>
     public int? WeightOf(string colour) => _records.Where(r => r.Key == colour).Select(r => (int?)r.Value).FirstOrDefault();
 
+    /// <summary>Whether both hold the same colours with the same weights.</summary>
+    public bool SameRecordsAs(WeightedRecordSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return _records.SequenceEqual(other._records);
+    }
+
     /// <summary>The records as weights; null when there are none.</summary>
     public Weights? ToWeights() => IsEmpty ? null : new Weights(_records);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using BlueGreen.Core.Text;
 
 namespace BlueGreen.Sandbox.Hosting;
 
@@ -25,7 +26,7 @@ public static class LoopbackPorts
             }
             catch (SocketException e)
             {
-                throw new SandboxException($"No TCP port can be bound on {addresses[0]}: {e.Message}. Check that the loopback address exists on this machine (Linux routes all of 127.0.0.0/8 to loopback).", e);
+                throw new SandboxException($"No TCP port can be bound on {addresses[0]}: {Sentences.Clause(e.Message)}. Check that the loopback address exists on this machine (Linux routes all of 127.0.0.0/8 to loopback).", e);
             }
 
             var port = ((IPEndPoint)first.LocalEndPoint!).Port;

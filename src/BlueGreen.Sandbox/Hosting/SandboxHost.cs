@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using BlueGreen.Core.Text;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Sandbox.Apps;
 using BlueGreen.Sandbox.Database;
@@ -42,7 +43,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var addresses = options.Colours.Select((c, i) => (c.Colour, Address: SandboxOptions.ColourAddress(i)))
             .ToDictionary(c => c.Colour, c => c.Address, StringComparer.Ordinal);
         Zone = new SandboxZone(options.Zone, options.Ttl, addresses, new Random(options.Seed), time);
-        Router = new DnsTrafficRouter(Zone);
+        Router = new DnsTrafficRouter(Zone, options.RecordFeed?.Description);
         Log = new RequestLog();
         Metrics = new LoadMetricSource(Log);
         Probe = new SandboxClusterProbe(this);
@@ -234,7 +235,17 @@ public sealed class SandboxHost : IAsyncDisposable
         // Colours start side by side: their instances boot concurrently, which halves the start time.
         await Task.WhenAll(_colours.Values.Select(d => StartColourAsync(d, appPath, cancellationToken))).ConfigureAwait(false);
 
-        Zone.Replace(WeightedRecordSet.From(Weights.AllTo(_options.Live, _colours.Keys, _options.WeightScale)));
+        ZoneFollower? follower = null;
+        if (_options.RecordFeed is { } feed)
+        {
+            follower = new ZoneFollower(Zone, feed, _options.FollowPeriod, _time, message => Emit("records-followed", null, message));
+            await FirstReadAsync(follower, feed, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Zone.Replace(WeightedRecordSet.From(Weights.AllTo(_options.Live, _colours.Keys, _options.WeightScale)));
+        }
+
         Zone.Changed += OnRecordsChanged;
         try
         {
@@ -242,10 +253,17 @@ public sealed class SandboxHost : IAsyncDisposable
         }
         catch (System.Net.Sockets.SocketException ex)
         {
-            throw new SandboxException($"The DNS server cannot listen on {_options.DnsAddress}:{_options.DnsPort} (UDP): {ex.Message}. Choose another port or stop what listens there.", ex);
+            throw new SandboxException($"The DNS server cannot listen on {_options.DnsAddress}:{_options.DnsPort} (UDP): {Sentences.Clause(ex.Message)}. Choose another port or stop what listens there.", ex);
         }
 
-        Emit("dns-started", null, $"DNS server for {Zone.ServiceName} on {_dns.Endpoint} (UDP), TTL {Zone.Ttl} s, records {Zone.Records}");
+        Emit("dns-started", null, $"DNS server for {Zone.ServiceName} on {_dns.Endpoint} (UDP), TTL {Zone.Ttl} s, records {Zone.Records}" + (_options.RecordFeed is { } followed ? $", following {followed.Description}" : string.Empty));
+        if (follower is not null)
+        {
+            lock (_backgroundLock)
+            {
+                _background.Add(follower.RunAsync(_stopping.Token));
+            }
+        }
 
         if (_options.GenerateLoad)
         {
@@ -267,6 +285,33 @@ public sealed class SandboxHost : IAsyncDisposable
                 _time);
             _load.Start();
             Emit("load-started", null, $"load generator: {_options.RequestRate} requests/s from {_options.Clients} clients resolving {Zone.ServiceName}");
+        }
+    }
+
+    // The zone starts with what the feed holds: the DNS server never answers with records of its own.
+    private async Task FirstReadAsync(ZoneFollower follower, IRecordFeed feed, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.StartTimeout;
+        while (true)
+        {
+            try
+            {
+                await follower.SyncOnceAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && _time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new SandboxException($"The service name's records could not be read from {feed.Description} for {_options.StartTimeout.TotalSeconds:0} s: {Sentences.Clause(e.Message)}.", e);
+            }
+        }
+
+        if (Zone.Records.IsEmpty)
+        {
+            throw new SandboxException($"{feed.Description} holds no weighted record of {Zone.ServiceName} for a colour of the sandbox ({string.Join(", ", _colours.Keys)}); create them first (all weight on {_options.Live}).");
         }
     }
 
@@ -312,7 +357,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
         catch (IOException ex)
         {
-            throw new SandboxException($"The {colour} load balancer cannot listen on {deployment.Address}:{ServicePort}: {ex.Message}. Choose another port or stop what listens there.", ex);
+            throw new SandboxException($"The {colour} load balancer cannot listen on {deployment.Address}:{ServicePort}: {Sentences.Clause(ex.Message)}. Choose another port or stop what listens there.", ex);
         }
 
         await WaitReadyAsync(deployment, cancellationToken).ConfigureAwait(false);

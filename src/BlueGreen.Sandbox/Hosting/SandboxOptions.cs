@@ -55,6 +55,15 @@ public sealed record SandboxOptions
     /// <summary>How long after a faulty colour first takes traffic its instances are killed.</summary>
     public TimeSpan KillDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Where the service name's records come from when the sandbox does not own them (a Route53-compatible zone the
+    /// engine writes); null: the sandbox owns them and starts with all weight on <see cref="Live"/>.
+    /// </summary>
+    public Dns.IRecordFeed? RecordFeed { get; init; }
+
+    /// <summary>How often the zone reads <see cref="RecordFeed"/>.</summary>
+    public TimeSpan FollowPeriod { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Whether to run the load generator (off for a sandbox only probed by hand).</summary>
     public bool GenerateLoad { get; init; } = true;
 

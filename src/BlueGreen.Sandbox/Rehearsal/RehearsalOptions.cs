@@ -19,6 +19,12 @@ public sealed record RehearsalOptions
     /// <summary>How often the live view is refreshed.</summary>
     public TimeSpan RefreshPeriod { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The engine's router, journal, lock and inbox, built once the sandbox runs (the AWS-path rehearsal); null: the
+    /// sandbox's own DNS zone, and files under the report's <c>state/</c>.
+    /// </summary>
+    public IRehearsalTargetFactory? Target { get; init; }
+
     /// <summary>Changes to the sandbox before it starts (ports, the sample app's path); none by default.</summary>
     public Func<Hosting.SandboxOptions, Hosting.SandboxOptions> Adjust { get; init; } = o => o;
 }

@@ -30,14 +30,30 @@ public static class RehearsalRunner
         ArgumentNullException.ThrowIfNull(options);
         var config = options.Config;
         var plan = SandboxPlan.Create(config);
+
+        // The target is set up first: one that cannot be leaves no report directory behind.
+        var sandboxOptions = options.Adjust(SandboxOptionsFactory.From(config, options.Faults));
+        if (options.Target is { } factory)
+        {
+            sandboxOptions = await factory.PrepareAsync(sandboxOptions, cancellationToken).ConfigureAwait(false);
+        }
+
         Directory.CreateDirectory(options.ReportDirectory);
         var stateDirectory = Path.Combine(options.ReportDirectory, "state");
         using var recorder = new RehearsalRecorder(Path.Combine(options.ReportDirectory, "events.jsonl"), listener);
         var startedAt = time.GetUtcNow();
-        var sandboxOptions = options.Adjust(SandboxOptionsFactory.From(config, options.Faults));
         await using var host = await SandboxHost.StartAsync(sandboxOptions, time, recorder.OnSandboxEvent, cancellationToken).ConfigureAwait(false);
 
-        var services = CutoverServices.Local(stateDirectory, host.Router, host.Metrics, host.Probe, time) with { Observers = [recorder] };
+        await using var target = options.Target is null
+            ? new RehearsalTarget
+            {
+                Kind = "sandbox",
+                Description = $"the sandbox's DNS zone {host.Zone.ServiceName}; journal, lock and requests under {stateDirectory}",
+                Services = CutoverServices.Local(stateDirectory, host.Router, host.Metrics, host.Probe, time),
+            }
+            : await options.Target.CreateAsync(host, cancellationToken).ConfigureAwait(false);
+        recorder.OnSandboxEvent(new SandboxEvent(time.GetUtcNow(), "engine-target", null, $"the engine acts on {target.Description}"));
+        var services = target.Services with { Observers = [recorder] };
         var engine = new CutoverEngine(plan, services, new CutoverEngineOptions
         {
             PollPeriod = TimeSpan.FromMilliseconds(200),
@@ -96,6 +112,7 @@ public static class RehearsalRunner
             StartedAt = startedAt,
             EndedAt = time.GetUtcNow(),
             Faults = [.. options.Faults.Select(f => f.ToString())],
+            Target = new EngineTarget(target.Kind, target.Description),
             Load = new LoadSettings(
                 sandboxOptions.RequestRate, sandboxOptions.Clients, sandboxOptions.Replicas, sandboxOptions.Ttl,
                 config.Sandbox.Bake.TotalSeconds, plan.Gates.Interval.TotalSeconds, plan.Drain.TotalSeconds, plan.Gates.Verification.TotalSeconds),

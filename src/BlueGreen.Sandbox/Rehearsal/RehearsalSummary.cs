@@ -20,6 +20,9 @@ public sealed record RehearsalSummary
 
     public required IReadOnlyList<string> Faults { get; init; }
 
+    /// <summary>What the engine acted on: the sandbox's own zone and files, or the AWS-mode adapters at an AWS-compatible endpoint.</summary>
+    public required EngineTarget Target { get; init; }
+
     public required LoadSettings Load { get; init; }
 
     /// <summary>User traffic through the service name, per colour reached.</summary>
@@ -40,6 +43,11 @@ public sealed record RehearsalSummary
     /// <summary>When the old colour was stopped relative to the drain; null when none was stopped after a completed upgrade.</summary>
     public Decommission? Decommission { get; init; }
 }
+
+/// <summary>What the rehearsal's engine acted on.</summary>
+/// <param name="Kind"><c>sandbox</c> or <c>aws</c>.</param>
+/// <param name="Description">Where, in a sentence.</param>
+public sealed record EngineTarget(string Kind, string Description);
 
 /// <summary>The load and timings a rehearsal ran with.</summary>
 public sealed record LoadSettings(int RequestRate, int Clients, int Replicas, int TtlSeconds, double BakeSeconds, double IntervalSeconds, double DrainSeconds, double VerificationSeconds);

@@ -1,34 +1,35 @@
 using System.Net;
+using Amazon.S3;
 using Amazon.S3.Model;
 using BlueGreen.Aws.State;
-using BlueGreen.Aws.Tests.Fakes;
 using BlueGreen.Core.Journal;
 
 namespace BlueGreen.Aws.Tests.State;
 
-/// <summary>On s3rver for storage, listing and order; on request shapes for the conditional writes s3rver ignores.</summary>
-public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
+/// <summary>On moto, which enforces If-None-Match on PUT and If-Match on DELETE as S3 does: storage, order, repair, races and lost answers.</summary>
+public sealed class S3JournalStoreTests : IClassFixture<MotoFixture>
 {
-    private readonly S3rverFixture _s3rver;
+    private readonly MotoFixture _moto;
 
-    public S3JournalStoreTests(S3rverFixture s3rver)
+    public S3JournalStoreTests(MotoFixture moto)
     {
-        _s3rver = s3rver;
+        _moto = moto;
     }
 
     [Fact]
     public async Task AnEmptyJournal_HasNoRecords()
     {
-        using var s3 = _s3rver.Client();
+        using var s3 = _moto.S3();
 
-        Assert.Empty(await Store(s3).ReadAsync(CancellationToken.None));
+        Assert.Empty(await new S3JournalStore(s3, await NewLocationAsync()).ReadAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Appends_AndReadsBackInSequenceOrder_PastTheTenthRecord()
     {
-        using var s3 = _s3rver.Client();
-        var store = Store(s3);
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        var store = new S3JournalStore(s3, location);
         var records = Enumerable.Range(1, 12).Select(i => $"{{\"seq\":{i}}}").ToList();
 
         for (var i = 0; i < records.Count; i++)
@@ -36,17 +37,56 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
             await store.AppendAsync(i + 1, records[i], CancellationToken.None);
         }
 
-        Assert.Equal(records, await store.ReadAsync(CancellationToken.None));
-        Assert.StartsWith("s3://bluegreen-test/", store.Location, StringComparison.Ordinal);
+        Assert.Equal(records, await new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
+        Assert.Equal($"s3://{location.Bucket}/test/journal/", store.Location);
+        Assert.Equal("application/json", (await s3.GetObjectMetadataAsync(location.Bucket, "test/journal/000000000012.json")).Headers.ContentType);
     }
 
     [Fact]
     public async Task DropLast_RemovesOnlyTheLastRecord()
     {
-        using var s3 = _s3rver.Client();
-        var store = Store(s3);
+        using var s3 = _moto.S3();
+        var store = new S3JournalStore(s3, await NewLocationAsync());
         await store.AppendAsync(1, "one", CancellationToken.None);
         await store.AppendAsync(2, "tw", CancellationToken.None);
+        await store.ReadAsync(CancellationToken.None);
+
+        await store.DropLastAsync(CancellationToken.None);
+
+        Assert.Equal(["one"], await store.ReadAsync(CancellationToken.None));
+        await store.AppendAsync(2, "two", CancellationToken.None);
+        Assert.Equal(["one", "two"], await store.ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DropLast_OfATornRecordRewrittenMeanwhile_IsAConflict_AndTheRewrittenRecordStays()
+    {
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        var store = new S3JournalStore(s3, location);
+        await store.AppendAsync(1, "{\"torn", CancellationToken.None);
+        await store.ReadAsync(CancellationToken.None);
+
+        // Another process rewrites the record after this one read it: its ETag changes, so If-Match fails on moto.
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = location.Bucket, Key = "test/journal/000000000001.json", ContentBody = "whole", UseChunkEncoding = false });
+
+        var error = await Assert.ThrowsAsync<JournalConflictException>(() => store.DropLastAsync(CancellationToken.None));
+
+        Assert.Contains("The torn record test/journal/000000000001.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("was rewritten while it was being dropped", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["whole"], await new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DropLast_OfARecordAlreadyDropped_DoesNothing()
+    {
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        var store = new S3JournalStore(s3, location);
+        await store.AppendAsync(1, "one", CancellationToken.None);
+        await store.AppendAsync(2, "{\"torn", CancellationToken.None);
+        await store.ReadAsync(CancellationToken.None);
+        await s3.DeleteObjectAsync(location.Bucket, "test/journal/000000000002.json");
 
         await store.DropLastAsync(CancellationToken.None);
 
@@ -54,169 +94,134 @@ public sealed class S3JournalStoreTests : IClassFixture<S3rverFixture>
     }
 
     [Fact]
-    public async Task DropLast_DeletesOnlyTheVersionOfTheTornRecordItRead()
-    {
-        var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.OK, Listing("test/journal/000000000001.json"))
-            .Answer(HttpStatusCode.OK, "{\"torn")
-            .Answer(HttpStatusCode.NoContent);
-        using var s3 = recorder.Client();
-        var store = new S3JournalStore(s3, new S3StateLocation("state", "test"));
-        await store.ReadAsync(CancellationToken.None);
-
-        await store.DropLastAsync(CancellationToken.None);
-
-        var delete = recorder.Requests[2];
-        Assert.Equal((HttpMethod.Delete, "/state/test/journal/000000000001.json"), (delete.Method, delete.Path));
-        Assert.Equal(SdkShapeRecorder.ETagOf("{\"torn"), delete.Headers["If-Match"]);
-    }
-
-    [Fact]
-    public async Task DropLast_OfATornRecordRewrittenMeanwhile_IsAConflict()
-    {
-        var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.OK, Listing("test/journal/000000000001.json"))
-            .Answer(HttpStatusCode.OK, "{\"torn")
-            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed);
-        using var s3 = recorder.Client();
-        var store = new S3JournalStore(s3, new S3StateLocation("state", "test"));
-        await store.ReadAsync(CancellationToken.None);
-
-        var error = await Assert.ThrowsAsync<JournalConflictException>(() => store.DropLastAsync(CancellationToken.None));
-
-        Assert.Contains("was rewritten while it was being dropped", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AStrayObjectUnderJournal_IsNotARecord()
     {
-        using var s3 = _s3rver.Client();
-        var location = NewLocation();
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = location.Key("journal/000000000001.json"), ContentBody = "one", UseChunkEncoding = false });
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = location.Key("journal/notes.txt"), ContentBody = "a person's notes", UseChunkEncoding = false });
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = location.Key("journal/backup/000000000002.json"), ContentBody = "copy", UseChunkEncoding = false });
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        await PutAsync(s3, location, "journal/000000000001.json", "one");
+        await PutAsync(s3, location, "journal/notes.txt", "a person's notes");
+        await PutAsync(s3, location, "journal/backup/000000000002.json", "copy");
+        await PutAsync(s3, location, "journal/2.json", "short name");
 
         Assert.Equal(["one"], await new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task ARecordThatCannotBeRead_IsAnIOError_WithASentence()
+    public async Task Reports_AGapInTheJournal_AsCorrupt()
     {
-        var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.OK, Listing("test/journal/000000000001.json"))
-            .Answer(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
-        using var s3 = recorder.Client();
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        await PutAsync(s3, location, "journal/000000000001.json", "one");
+        await PutAsync(s3, location, "journal/000000000003.json", "three");
 
-        var error = await Assert.ThrowsAsync<IOException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).ReadAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
 
-        Assert.StartsWith("S3 denied reading the journal record test/journal/000000000001.json", error.Message, StringComparison.Ordinal);
-        Assert.Contains("s3:GetObject", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has no record 2 but has test/journal/000000000003.json", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Refuses_ARecordWhosePredecessorIsMissing()
     {
-        using var s3 = _s3rver.Client();
-        var store = Store(s3);
+        using var s3 = _moto.S3();
+        var store = new S3JournalStore(s3, await NewLocationAsync());
 
         var error = await Assert.ThrowsAsync<JournalConflictException>(() => store.AppendAsync(3, "three", CancellationToken.None));
 
-        Assert.Contains("has no record 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has no record 2, so record 3 cannot follow it", error.Message, StringComparison.Ordinal);
         Assert.Empty(await store.ReadAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task Reports_AGapInTheJournal_AsCorrupt()
+    public async Task Append_ThatLosesTheRace_IsAConflict_AndTheWinnersRecordStays()
     {
-        using var s3 = _s3rver.Client();
-        var location = NewLocation();
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = location.Key("journal/000000000001.json"), ContentBody = "one" });
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = location.Key("journal/000000000003.json"), ContentBody = "three" });
+        using var s3 = _moto.S3();
+        var location = await NewLocationAsync();
+        await new S3JournalStore(s3, location).AppendAsync(1, "the other writer's record", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, location).AppendAsync(1, "one", CancellationToken.None));
 
-        Assert.Contains("has no record 2", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Append_WritesWithIfNoneMatch_SoASecondWriterCannotOverwrite()
-    {
-        var recorder = new SdkShapeRecorder().Answer(HttpStatusCode.OK).Answer(HttpStatusCode.OK);
-        using var s3 = recorder.Client();
-
-        await new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(2, "two", CancellationToken.None);
-
-        Assert.Equal([HttpMethod.Head, HttpMethod.Put], recorder.Requests.Select(r => r.Method));
-        Assert.Equal("/state/test/journal/000000000001.json", recorder.Requests[0].Path);
-        var put = recorder.Requests[1];
-        Assert.Equal("/state/test/journal/000000000002.json", put.Path);
-        Assert.Equal("*", put.Headers["If-None-Match"]);
-    }
-
-    [Fact]
-    public async Task Append_ThatLosesTheRace_IsAConflict()
-    {
-        var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.PreconditionFailed, "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>")
-            .Answer(HttpStatusCode.OK, "the other writer's record");
-        using var s3 = recorder.Client();
-
-        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None));
-
-        Assert.Contains("already has record 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("already has record 1: another process is writing to it", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["the other writer's record"], await new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Append_WhoseFirstAnswerWasLost_AndWhoseRetryGets412_SucceedsWhenTheStoredRecordIsItsOwn()
     {
-        var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.InternalServerError, InternalError)
-            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
-            .Echo(0);
-        using var s3 = recorder.Client(maxErrorRetry: 1);
+        var location = await NewLocationAsync();
+        using var network = new FaultInjectingHandler().LoseAnswer(r => r.Is(HttpMethod.Put, "/journal/000000000001.json"));
+        using var s3 = _moto.S3(network, maxErrorRetry: 1);
 
-        await new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None);
+        await new S3JournalStore(s3, location).AppendAsync(1, "one", CancellationToken.None);
 
-        Assert.Equal([HttpMethod.Put, HttpMethod.Put, HttpMethod.Get], recorder.Requests.Select(r => r.Method));
-        Assert.Equal("/state/test/journal/000000000001.json", recorder.Requests[2].Path);
+        Assert.Equal(["PUT", "PUT", "GET"], network.Requests.Select(r => r.Method.Method));
+        Assert.All(network.Requests.Take(2), put => Assert.Equal("*", put.Headers["If-None-Match"]));
+        Assert.Equal(["one"], await new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task Append_WhoseRetryGets412_IsAConflict_WhenTheStoredRecordDiffers()
+    public async Task Append_WhoseRetryGets412_IsAConflict_WhenTheStoredRecordIsAnothers()
     {
-        var recorder = new SdkShapeRecorder()
-            .Answer(HttpStatusCode.InternalServerError, InternalError)
-            .Answer(HttpStatusCode.PreconditionFailed, PreconditionFailed)
-            .Answer(HttpStatusCode.OK, "the other writer's record");
-        using var s3 = recorder.Client(maxErrorRetry: 1);
+        var location = await NewLocationAsync();
+        using var plain = _moto.S3();
 
-        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None));
+        // The first attempt never lands (a 500 in moto's place); before the retry, another writer stores record 1.
+        using var network = new FaultInjectingHandler()
+            .AnswerInstead(r => r.Is(HttpMethod.Put, "/journal/000000000001.json"), HttpStatusCode.InternalServerError, InternalError)
+            .Before(r => r.Is(HttpMethod.Put, "/journal/000000000001.json"), () => new S3JournalStore(plain, location).AppendAsync(1, "the other writer's record", CancellationToken.None));
+        using var s3 = _moto.S3(network, maxErrorRetry: 1);
+
+        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, location).AppendAsync(1, "one", CancellationToken.None));
 
         Assert.Contains("already has record 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["the other writer's record"], await new S3JournalStore(plain, location).ReadAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task Append_ThatIsDenied_SaysWhichPermissions()
+    public async Task Append_ThatIsDenied_SaysWhichPermissions_AndStoresNothing()
     {
-        var recorder = new SdkShapeRecorder().Answer(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
-        using var s3 = recorder.Client();
+        var location = await NewLocationAsync();
+        using var network = new FaultInjectingHandler().AnswerInstead(r => r.Method == HttpMethod.Put, HttpStatusCode.Forbidden, AccessDenied);
+        using var s3 = _moto.S3(network);
 
-        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, new S3StateLocation("state", "test")).AppendAsync(1, "one", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<JournalConflictException>(() => new S3JournalStore(s3, location).AppendAsync(1, "one", CancellationToken.None));
 
-        Assert.Contains("s3:PutObject", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"S3 denied writing journal record 1 at {location}: Access Denied. Grant the caller s3:GetObject, s3:PutObject", error.Message, StringComparison.Ordinal);
+        using var plain = _moto.S3();
+        Assert.Empty(await new S3JournalStore(plain, location).ReadAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ARecordThatCannotBeRead_IsAnIOError_WithASentence()
+    {
+        var location = await NewLocationAsync();
+        using var plain = _moto.S3();
+        await new S3JournalStore(plain, location).AppendAsync(1, "one", CancellationToken.None);
+        using var network = new FaultInjectingHandler().AnswerInstead(r => r.Is(HttpMethod.Get, "/journal/000000000001.json"), HttpStatusCode.Forbidden, AccessDenied);
+        using var s3 = _moto.S3(network);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
+
+        Assert.StartsWith($"S3 denied reading the journal record test/journal/000000000001.json at {location}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("s3:GetObject", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AJournalInAMissingBucket_SaysToDeployTheCommonStack()
+    {
+        using var s3 = _moto.S3();
+        var location = new S3StateLocation(MotoFixture.NewName("no-such-bucket"), "test");
+
+        var error = await Assert.ThrowsAsync<JournalCorruptException>(() => new S3JournalStore(s3, location).ReadAsync(CancellationToken.None));
+
+        Assert.Equal($"The bucket of {location} does not exist. Deploy the common stack, or check the journal bucket name (SSM /<env>/common/journal-bucket).", error.Message);
+    }
+
+    private const string AccessDenied = "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
 
     private const string InternalError = "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>";
 
-    private const string PreconditionFailed = "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>";
+    private static Task PutAsync(IAmazonS3 s3, S3StateLocation location, string name, string body) =>
+        s3.PutObjectAsync(new PutObjectRequest { BucketName = location.Bucket, Key = location.Key(name), ContentBody = body, UseChunkEncoding = false });
 
-    private static string Listing(params string[] keys) =>
-        "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>state</Name><Prefix>test/journal/</Prefix>"
-        + $"<KeyCount>{keys.Length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
-        + string.Concat(keys.Select(k => $"<Contents><Key>{k}</Key><LastModified>2026-11-27T09:00:00.000Z</LastModified><ETag>&quot;0&quot;</ETag><Size>10</Size><StorageClass>STANDARD</StorageClass></Contents>"))
-        + "</ListBucketResult>";
-
-    private static S3StateLocation NewLocation() => new(S3rverFixture.Bucket, "env-" + Guid.NewGuid().ToString("N")[..8]);
-
-    private static S3JournalStore Store(Amazon.S3.IAmazonS3 s3) => new(s3, NewLocation());
+    private async Task<S3StateLocation> NewLocationAsync() => new(await _moto.CreateBucketAsync(), "test");
 }

@@ -1,9 +1,9 @@
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Kubernetes.Access;
-using k8s;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
+using k8s;
 
 namespace BlueGreen.Cli.Tests.Commands;
 

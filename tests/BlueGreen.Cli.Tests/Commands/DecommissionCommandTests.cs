@@ -1,7 +1,4 @@
-using Amazon.Runtime;
-using Amazon.SimpleSystemsManagement;
-using BlueGreen.Aws.Credentials;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -23,19 +20,14 @@ public sealed class DecommissionCommandTests
     [Fact]
     public async Task WithoutTheJournalBucket_ReadsItFromSsm_AndAMissingParameterNamesTheStackAndTheOption()
     {
-        using var stub = new AwsStub("<ListResourceRecordSetsResponse/>");
-        var services = new AwsModeServices
-        {
-            Credentials = new Fixed(new BasicAWSCredentials("AKIDEXAMPLE", "secret")),
-            Ssm = (c, region) => new AmazonSimpleSystemsManagementClient(c, new AmazonSimpleSystemsManagementConfig { ServiceURL = stub.Endpoint.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 }),
-        };
+        await using var moto = new MotoFixture();
+        await moto.InitializeAsync();
 
-        var (exit, output) = await RunAsync(services, "decommission", "blue", "--zone-id", "Z1", "--config", CliRunner.DefaultConfigPath);
+        var (exit, output) = await RunAsync(MotoServices.For(moto), "decommission", "blue", "--zone-id", "Z1", "--config", CliRunner.DefaultConfigPath);
 
         Assert.Equal(ExitCodes.Failure, exit);
         Assert.Contains("The SSM parameter /test/common/journal-bucket does not exist in ap-northeast-1.", output, StringComparison.Ordinal);
         Assert.Contains("--journal-bucket", output, StringComparison.Ordinal);
-        Assert.NotEmpty(stub.Requests);
     }
 
     [Fact]
@@ -57,7 +49,7 @@ public sealed class DecommissionCommandTests
     }
 
     private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
-        RunAsync(new AwsModeServices { Credentials = new Fixed(null) }, args);
+        RunAsync(new AwsModeServices { Credentials = new MotoServices.NoCredentials() }, args);
 
     private static async Task<(int ExitCode, string Output)> RunAsync(AwsModeServices services, params string[] args)
     {
@@ -68,10 +60,5 @@ public sealed class DecommissionCommandTests
             r.Replace(typeof(AwsModeServices), services);
         });
         return (exit, console.Output);
-    }
-
-    private sealed class Fixed(AWSCredentials? credentials) : IAwsCredentialSource
-    {
-        public Task<AWSCredentials?> TryResolveAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
     }
 }

@@ -1,15 +1,14 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using Amazon.EC2;
 using Amazon.Runtime;
 using BlueGreen.Aws.Credentials;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Tests.Fakes;
+using BlueGreen.Core.Configuration;
 using BlueGreen.Kubernetes.Access;
-using k8s;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
+using k8s;
 
 namespace BlueGreen.Cli.Tests.Commands;
 
@@ -152,39 +151,41 @@ public sealed class PreflightCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Preflight_WithCredentials_ChecksSubnets_AndFailsOnAnUnreachableContext()
+    public async Task Preflight_WithCredentials_ChecksTheSubnetsInEc2_AndFailsOnAnUnreachableContext()
     {
-        var ec2 = new Ec2Answers(SubnetsXml);
-        var services = new AwsModeServices
+        await using var moto = new MotoFixture();
+        await moto.InitializeAsync();
+        using (var ec2 = moto.Ec2(region: "ap-northeast-1"))
         {
-            Credentials = new FixedCredentials(new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
-            Kubernetes = new NoContexts(),
-            Ec2 = (credentials, region) => ec2.Client(credentials, region),
-        };
+            await MotoNetwork.CreateCommonAsync(ec2, ConfigLoader.Load(CliRunner.DefaultConfigPath, TimeProvider.System).Config!);
+        }
 
-        var (exit, output) = await RunAsync(services, "preflight", "--to", "green", "--config", CliRunner.DefaultConfigPath, "--output", "json");
+        var (exit, output) = await RunAsync(MotoServices.For(moto), "preflight", "--to", "green", "--config", CliRunner.DefaultConfigPath, "--output", "json");
 
         Assert.Equal(ExitCodes.Failure, exit);
         using var json = JsonDocument.Parse(output);
-        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal("pass", checks["aws credentials"]);
-        Assert.Equal("pass", checks["subnet free IPs"]);
-        Assert.Equal("fail", checks["kubeconfig context blue"]);
-        Assert.Equal("fail", checks["kubeconfig context green"]);
-        Assert.Contains("Action=DescribeSubnets", Assert.Single(ec2.Bodies), StringComparison.Ordinal);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!, c => (Status: c.GetProperty("status").GetString(), Detail: c.GetProperty("detail").GetString()));
+        Assert.Equal("pass", checks["aws credentials"].Status);
+        Assert.Equal("pass", checks["subnet free IPs"].Status);
+        Assert.Contains("10.0.100.0/24 251 free", checks["subnet free IPs"].Detail, StringComparison.Ordinal);
+        Assert.Equal("fail", checks["kubeconfig context blue"].Status);
+        Assert.Equal("fail", checks["kubeconfig context green"].Status);
     }
 
-    private const string SubnetsXml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
-            <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
-            <subnetSet>
-                <item><subnetId>subnet-01</subnetId><state>available</state><vpcId>vpc-01</vpcId><cidrBlock>10.0.100.0/24</cidrBlock><availableIpAddressCount>245</availableIpAddressCount><availabilityZone>ap-northeast-1a</availabilityZone></item>
-                <item><subnetId>subnet-02</subnetId><state>available</state><vpcId>vpc-01</vpcId><cidrBlock>10.0.101.0/24</cidrBlock><availableIpAddressCount>240</availableIpAddressCount><availabilityZone>ap-northeast-1c</availabilityZone></item>
-                <item><subnetId>subnet-03</subnetId><state>available</state><vpcId>vpc-01</vpcId><cidrBlock>10.0.102.0/24</cidrBlock><availableIpAddressCount>251</availableIpAddressCount><availabilityZone>ap-northeast-1d</availabilityZone></item>
-            </subnetSet>
-        </DescribeSubnetsResponse>
-        """;
+    [Fact]
+    public async Task Preflight_WithoutTheCommonStacksSubnets_FailsNamingTheStack()
+    {
+        await using var moto = new MotoFixture();
+        await moto.InitializeAsync();
+
+        var (exit, output) = await RunAsync(MotoServices.For(moto), "preflight", "--to", "green", "--config", CliRunner.DefaultConfigPath, "--output", "json");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        using var json = JsonDocument.Parse(output);
+        var subnets = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("check").GetString() == "subnet free IPs");
+        Assert.Equal("fail", subnets.GetProperty("status").GetString());
+        Assert.Contains("of the stack test-common was found in ap-northeast-1", subnets.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 
     private static AwsModeServices NoAws() => new() { Credentials = new FixedCredentials(null), Kubernetes = new NoContexts() };
 
@@ -222,28 +223,5 @@ public sealed class PreflightCommandTests : IDisposable
     private sealed class NoContexts : IKubernetesClientFactory
     {
         public IKubernetes Create(string context) => throw new KubeconfigException($"The kubeconfig has no usable context '{context}'.");
-    }
-
-    private sealed class Ec2Answers(string body) : HttpMessageHandler
-    {
-        public List<string> Bodies { get; } = [];
-
-        public IAmazonEC2 Client(AWSCredentials credentials, string region) =>
-            new AmazonEC2Client(credentials, new AmazonEC2Config { ServiceURL = "http://127.0.0.1:9", AuthenticationRegion = region, MaxErrorRetry = 0, HttpClientFactory = new Factory(this) });
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Bodies.Add(Uri.UnescapeDataString(await request.Content!.ReadAsStringAsync(cancellationToken)));
-            return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent(body, Encoding.UTF8, "text/xml") };
-        }
-
-        private sealed class Factory(Ec2Answers handler) : HttpClientFactory
-        {
-            public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-            public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-
-            public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
-        }
     }
 }

@@ -6,14 +6,15 @@ namespace BlueGreen.Cli.Tests.Fakes;
 /// <summary>
 /// Runs bluegreen in its own process in a fresh working directory that holds only a copy of bluegreen.yaml, and
 /// records what the run left behind: files written or changed there, processes still running, requests to AWS
-/// (every AWS endpoint and the HTTP proxy point at a stub on 127.0.0.1).
+/// (every AWS endpoint and the HTTP proxy point at a recording endpoint on 127.0.0.1 that serves nothing).
 /// </summary>
 internal sealed class IsolatedRun : IDisposable
 {
     private const string MarkVariable = "BLUEGREEN_TEST_RUN";
 
     private readonly TempDirectory _directory = new();
-    private readonly AwsStub _aws = new("<ListResourceRecordSetsResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"/>");
+    // Forwards to a port where nothing listens: it only records that a request was sent.
+    private readonly FaultyProxy _aws = new(new Uri("http://127.0.0.1:9"), new FaultInjectingHandler());
     private readonly string _mark = Guid.NewGuid().ToString("N");
 
     public IsolatedRun() => File.Copy(CliRunner.DefaultConfigPath, _directory.File("bluegreen.yaml"));
@@ -36,7 +37,7 @@ internal sealed class IsolatedRun : IDisposable
         var (exitCode, output) = await CliProcess.RunInAsync(_directory.Path, environment, args);
         var after = Snapshot();
         var changed = after.Keys.Union(before.Keys).Where(path => !before.TryGetValue(path, out var was) || !after.TryGetValue(path, out var now) || was != now).Order(StringComparer.Ordinal).ToList();
-        return new IsolatedResult(exitCode, output, changed, ProcessScan.Carrying(MarkVariable, _mark), [.. _aws.Requests]);
+        return new IsolatedResult(exitCode, output, changed, ProcessScan.Carrying(MarkVariable, _mark), [.. _aws.Network.Requests.Select(r => $"{r} {r.Headers.GetValueOrDefault("Authorization")}")]);
     }
 
     /// <summary>Stops whatever a run left running, so that a failing test leaves nothing behind either.</summary>

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using BlueGreen.Aws.Credentials;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 

@@ -68,9 +68,15 @@ public sealed partial class CutoverEngineTests
     {
         using var temp = new TempDirectory();
         var harness = new EngineHarness();
-        var services = CutoverServices.Local(temp.Path, harness.Router, harness.Metrics, harness.Probe, harness.Clock);
+        var services = CutoverServices.Local(temp.Path, harness.Router, harness.Metrics, harness.Probe, harness.Clock) with { Observers = [harness.Observer] };
         var engine = new CutoverEngine(harness.Plan, services, harness.Options);
-        await services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Promote, harness.Clock, force: true), CancellationToken.None);
+        harness.Observer.OnEvent = (entry, _) =>
+        {
+            if (entry.Event is VerificationPassed)
+            {
+                services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Promote, harness.Clock, force: true), CancellationToken.None).GetAwaiter().GetResult();
+            }
+        };
 
         var outcome = await harness.Clock.DriveAsync(() => engine.RunAsync(CancellationToken.None));
 

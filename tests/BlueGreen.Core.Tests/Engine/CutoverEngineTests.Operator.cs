@@ -126,9 +126,10 @@ public sealed partial class CutoverEngineTests
     }
 
     [Fact]
-    public async Task PromoteWithForce_BeforeTheStart_StillChecksTheCandidatesReadiness()
+    public async Task PromoteWithForce_OnAStartResumedBeforeVerification_StillChecksTheCandidatesReadiness()
     {
-        var harness = new EngineHarness();
+        // Given an engine killed between recording the start and the verification, and a forced promotion waiting
+        var harness = await CrashedAfter(e => e is CutoverStarted);
         harness.Probe.Readiness["green"] = Clusters.ClusterReadiness.No("argocd app 'app' is Degraded");
         await harness.SubmitAsync(OperatorAction.Promote, force: true);
 
@@ -136,17 +137,17 @@ public sealed partial class CutoverEngineTests
 
         Assert.Equal(OutcomeKind.Failed, outcome.Kind);
         Assert.Contains("argocd app 'app' is Degraded", outcome.Reason, StringComparison.Ordinal);
-        Assert.Empty(harness.Sets());
+        Assert.DoesNotContain(harness.Sets(), w => w.Share("green") > 0);
         Assert.Empty((await harness.EventsAsync()).OfType<PromotionApplied>());
     }
 
     [Fact]
-    public async Task PromoteWithForce_BeforeTheStart_StillVerifiesTheCandidate()
+    public async Task PromoteWithForce_DuringVerification_StillVerifiesTheCandidate()
     {
-        // Given a candidate that fails its own probes, and a forced promotion waiting before the start
+        // Given a candidate that fails its own probes, and a forced promotion made as the upgrade starts
         var harness = new EngineHarness();
         harness.Metrics.Script = q => q.Colour == "green" && q.Scope == Metrics.MetricScope.DirectProbes ? ScriptedMetrics.Failing : ScriptedMetrics.Healthy;
-        await harness.SubmitAsync(OperatorAction.Promote, force: true);
+        harness.SubmitWhen((e, _) => e is VerificationStarted, OperatorAction.Promote, force: true);
 
         var outcome = await harness.RunAsync();
 
@@ -157,10 +158,10 @@ public sealed partial class CutoverEngineTests
     }
 
     [Fact]
-    public async Task PromoteWithForce_BeforeTheStart_TakesEffectOnceVerificationPassed()
+    public async Task PromoteWithForce_DuringVerification_TakesEffectOnceVerificationPassed()
     {
         var harness = new EngineHarness();
-        await harness.SubmitAsync(OperatorAction.Promote, force: true);
+        harness.SubmitWhen((e, _) => e is VerificationStarted, OperatorAction.Promote, force: true);
 
         var outcome = await harness.RunAsync();
 

@@ -15,7 +15,7 @@ public sealed partial class CutoverEngineTests
         var outcome = await harness.RunAsync();
 
         Assert.Equal(OutcomeKind.Completed, outcome.Kind);
-        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.Warning && n.Message.Contains("(attempt 1 of 3): the router failed: 503", StringComparison.Ordinal));
+        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.Warning && n.Message.Contains("(attempt 1 of 3): the router failed to set them: 503", StringComparison.Ordinal));
         Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.WeightsReasserted);
     }
 

@@ -1,4 +1,5 @@
 using BlueGreen.Core.Engine;
+using BlueGreen.Core.Journal;
 using BlueGreen.Core.Operators;
 using BlueGreen.Core.Plans;
 using BlueGreen.Core.Tests.Fakes;
@@ -17,7 +18,13 @@ public sealed partial class CutoverEngineTests
     public async Task ARequestMadeForAnotherUpgrade_IsIgnoredAndRemoved_WithANotice()
     {
         var harness = new EngineHarness();
-        await harness.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Promote, harness.Clock, force: true) with { Upgrade = "0123456789abcdef" }, CancellationToken.None);
+        harness.Observer.OnEvent = (entry, _) =>
+        {
+            if (entry.Event is CutoverStarted)
+            {
+                harness.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Promote, harness.Clock, force: true) with { Upgrade = "0123456789abcdef" }, CancellationToken.None).GetAwaiter().GetResult();
+            }
+        };
 
         var outcome = await harness.RunAsync();
 
@@ -45,27 +52,43 @@ public sealed partial class CutoverEngineTests
         harness.Plan = EngineHarness.DefaultPlan(EngineHarness.Share(10), EngineHarness.Share(50), EngineHarness.Share(100));
         var outcome = await RunLocalAsync(harness, services);
 
-        // Then the new upgrade takes every step in turn, and the leftover is reported and removed
+        // Then the new upgrade takes every step in turn, and the leftover is reported and removed unread at its start
         Assert.Equal(OutcomeKind.Completed, outcome.Kind);
         Assert.Equal([harness.WeightsFor(10), harness.WeightsFor(50), harness.WeightsFor(100)], harness.Sets().Skip(setsBefore));
         Assert.Empty(await services.Inbox.PendingAsync(CancellationToken.None));
-        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.RequestIgnored && n.Message.StartsWith("Promote", StringComparison.Ordinal) && n.Message.Contains("made for the upgrade", StringComparison.Ordinal));
+        Assert.Empty((await CutoverJournal.ReadAsync(services.Journal, CancellationToken.None)).Entries.Select(e => e.Event).OfType<OperatorRequestReceived>());
+        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.RequestIgnored && n.Message.StartsWith("Promote", StringComparison.Ordinal) && n.Message.Contains("removed unread: it was made before this upgrade started", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task APauseMadeBeforeAnyUpgradeStarted_IsTakenByTheNextStart()
+    public async Task ARequestMadeWhileNoUpgradeRuns_IsRefused_AndTheNextUpgradeRunsWithoutIt()
     {
         using var temp = new TempDirectory();
         var harness = Stopping();
         var services = LocalServices(harness, temp.Path);
-        await services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Pause, harness.Clock), CancellationToken.None);
 
+        var error = await Assert.ThrowsAsync<NoUpgradeInProgressException>(() => services.Inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Rollback, harness.Clock), CancellationToken.None));
         var outcome = await RunLocalAsync(harness, services);
 
-        Assert.Empty(await services.Inbox.PendingAsync(CancellationToken.None));
-        Assert.Equal(OutcomeKind.Paused, outcome.Kind);
-        Assert.Equal(PauseReason.Operator, Assert.IsType<CutoverPhase.Paused>(outcome.State.Phase).Reason);
-        Assert.Empty(harness.Sets());
+        Assert.Contains("No upgrade is in progress", error.Message, StringComparison.Ordinal);
+        Assert.Equal(OutcomeKind.Completed, outcome.Kind);
+        Assert.Equal([harness.WeightsFor(10), harness.WeightsFor(50), harness.WeightsFor(100)], harness.Sets());
+    }
+
+    [Fact]
+    public async Task ARequestLeftInTheInboxBeforeTheStart_IsRemovedUnread_NeverApplied()
+    {
+        // Given a rollback waiting in an inbox that does not stamp (as an older version or a hand-written file leaves one)
+        var harness = new EngineHarness();
+        await harness.SubmitAsync(OperatorAction.Rollback);
+
+        var outcome = await harness.RunAsync();
+
+        // Then the upgrade that starts completes, and the leftover is reported, never recorded
+        Assert.Equal(OutcomeKind.Completed, outcome.Kind);
+        Assert.Empty(await harness.Inbox.PendingAsync(CancellationToken.None));
+        Assert.Empty((await harness.EventsAsync()).OfType<OperatorRequestReceived>());
+        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.RequestIgnored && n.Message.StartsWith("Rollback", StringComparison.Ordinal) && n.Message.Contains("removed unread", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -89,6 +89,18 @@ public sealed partial class CutoverEngineTests
     }
 
     [Fact]
+    public async Task AProblemThatEndsInAFullStop_IsNotStoppedTwice_InTheRollbacksMessage()
+    {
+        var harness = FailingAtHalf();
+        harness.Probe.Readiness["blue"] = ClusterReadiness.No("blue has 0 of 2 healthy instances behind its load balancer.", "its proxy is down.");
+
+        var failed = await harness.RunAsync();
+
+        Assert.Contains("'blue' is not ready: blue has 0 of 2 healthy instances behind its load balancer; its proxy is down. Fix it,", failed.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", failed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StepWeightsThatDoNotTake_RollBack()
     {
         var harness = new EngineHarness();
@@ -137,7 +149,7 @@ public sealed partial class CutoverEngineTests
         var outcome = await harness.RunAsync();
 
         Assert.Equal(OutcomeKind.Completed, outcome.Kind);
-        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.Warning && n.Message.Contains("the router failed: 503 Service Unavailable", StringComparison.Ordinal));
+        Assert.Contains(harness.Observer.Notices, n => n.Kind == NoticeKind.Warning && n.Message.Contains("the router failed to set them: 503 Service Unavailable", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -155,7 +167,7 @@ public sealed partial class CutoverEngineTests
         var outcome = await harness.RunAsync();
 
         Assert.Equal(OutcomeKind.Failed, outcome.Kind);
-        Assert.Contains("could not set the weights blue=100 green=0 in 3 attempts: the router failed: 503", outcome.Reason, StringComparison.Ordinal);
-        Assert.Contains("did not take: the router failed", Assert.IsType<CutoverPhase.RollingBack>(outcome.State.Phase).Reason, StringComparison.Ordinal);
+        Assert.Contains("could not set the weights blue=100 green=0 in 3 attempts: the router failed to set them: 503", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("did not take: the router failed to set them", Assert.IsType<CutoverPhase.RollingBack>(outcome.State.Phase).Reason, StringComparison.Ordinal);
     }
 }

@@ -129,6 +129,9 @@ public sealed partial class CutoverEngineTests
         Assert.Equal(OutcomeKind.Failed, outcome.Kind);
         Assert.Contains("argocd app 'app' is Degraded", outcome.Reason, StringComparison.Ordinal);
         Assert.Empty(harness.Sets());
+
+        // Nothing is recorded, so nothing is left that blocks `shift` or the next `upgrade`.
+        Assert.Empty(harness.Store.Records);
     }
 
     [Fact]

@@ -11,14 +11,33 @@ public sealed class UpgradeStampingInboxTests
     private static readonly TimeProvider Time = new SteppingClock();
 
     [Fact]
-    public async Task WithNoUpgradeStarted_ARequestStaysUnstamped_ForTheNextUpgrade()
+    public async Task WithNoUpgradeStarted_ARequestIsRefused_AndNothingIsStored()
     {
         var inner = new InMemoryInbox();
         var inbox = new UpgradeStampingInbox(inner, new InMemoryJournalStore());
 
-        await inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Pause, Time), CancellationToken.None);
+        var error = await Assert.ThrowsAsync<NoUpgradeInProgressException>(() => inbox.SubmitAsync(OperatorRequest.Create(OperatorAction.Pause, Time), CancellationToken.None));
 
-        Assert.Null(Assert.Single(await inbox.PendingAsync(CancellationToken.None)).Upgrade);
+        Assert.Equal("No upgrade is in progress: the journal (in memory) records none, so there is nothing to pause; nothing was requested.", error.Message);
+        Assert.Empty(await inner.PendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WithTheUpgradeEnded_ARequestIsRefused_SayingHowAndWhenItEnded()
+    {
+        var lines = JournalSamples.Lines();
+        var store = await JournalSamples.StoreWith(lines);
+        var journal = await CutoverJournal.OpenAsync(store, CancellationToken.None);
+        await journal.AppendAsync(new RollbackStarted("by hand", Abort: false) { At = journal.Entries[^1].Event.At }, CancellationToken.None);
+        await journal.AppendAsync(new RollbackWeightsApplied(Core.Traffic.Weights.AllTo("blue", ["green"])) { At = journal.Entries[^1].Event.At }, CancellationToken.None);
+        await journal.AppendAsync(new RollbackCompleted { At = journal.Entries[^1].Event.At }, CancellationToken.None);
+        var inner = new InMemoryInbox();
+
+        var error = await Assert.ThrowsAsync<NoUpgradeInProgressException>(() => new UpgradeStampingInbox(inner, store).SubmitAsync(OperatorRequest.Create(OperatorAction.Rollback, Time), CancellationToken.None));
+
+        Assert.StartsWith("No upgrade is in progress: the upgrade blue -> green in (in memory) ended (RolledBack at ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("so there is nothing to roll back; nothing was requested.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await inner.PendingAsync(CancellationToken.None));
     }
 
     [Fact]

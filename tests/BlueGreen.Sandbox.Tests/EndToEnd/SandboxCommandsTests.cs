@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace BlueGreen.Sandbox.Tests.EndToEnd;
@@ -48,6 +49,13 @@ public sealed class SandboxCommandsTests(ITestOutputHelper output)
 
             var before = sandbox.JournalEvents().Count;
             var (exitCode, stdout, stderr) = await BlueGreenProcess.RunAsync(workspace.Directory, Limit, "resume", "--config", workspace.ConfigPath);
+            if (before == 0)
+            {
+                // Killed before it recorded the start: there is no upgrade to resume, and resume says to start one.
+                Assert.True(exitCode == 2, $"round {round}: resume of nothing exited {exitCode}{Environment.NewLine}{stdout}{stderr}");
+                Assert.Contains("Start one with `bluegreen upgrade`", Regex.Replace(stdout, @"\s+", " "), StringComparison.Ordinal);
+                (exitCode, stdout, stderr) = await BlueGreenProcess.RunAsync(workspace.Directory, Limit, "upgrade", "--config", workspace.ConfigPath);
+            }
 
             // Then it ends as an uninterrupted upgrade does, and no step's weights were applied twice
             var events = sandbox.JournalEvents();

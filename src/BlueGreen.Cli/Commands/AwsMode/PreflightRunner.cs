@@ -1,4 +1,5 @@
 using BlueGreen.Aws.Preflight;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Configuration.Data;
 using BlueGreen.GitOps.Checks;

@@ -1,78 +1,74 @@
-using Amazon.Runtime;
-using Amazon.S3;
-using BlueGreen.Aws.Credentials;
-using BlueGreen.Aws.Route53;
 using BlueGreen.Aws.State;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Tests.Fakes;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Kubernetes.Clusters;
 
 namespace BlueGreen.Cli.Tests.Commands.AwsMode;
 
-public sealed class AwsModeAdaptersTests
+/// <summary>The one composition of AWS mode, against moto: the zone found by name or taken as given, the state in the bucket.</summary>
+public sealed class AwsModeAdaptersTests : IClassFixture<MotoFixture>, IAsyncLifetime
 {
     private static readonly EnvironmentConfig Config = ConfigLoader.Load(CliRunner.DefaultConfigPath, TimeProvider.System).Config!;
+
+    private readonly MotoFixture _moto;
+
+    public AwsModeAdaptersTests(MotoFixture moto)
+    {
+        _moto = moto;
+    }
+
+    // The configuration's zone name is fixed, so every test starts from an empty moto.
+    public Task InitializeAsync() => _moto.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task ComposesTheAwsAdapters_FindingTheZoneByName()
     {
-        var route53 = new ZoneLookup();
-        var services = Services(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), route53);
+        var zone = await _moto.CreateZoneAsync(Config.Dns.ZoneName);
+        var services = MotoServices.For(_moto);
 
-        using var adapters = await AwsModeAdapters.CreateAsync(Config, services, new AwsModeOptions { JournalBucket = "journal" }, TimeProvider.System, CancellationToken.None);
+        using var adapters = await AwsModeAdapters.CreateAsync(Config, services, new AwsModeOptions { JournalBucket = "journal" }, KubernetesClusterSide.Create(Config, services, new AwsModeOptions { JournalBucket = "journal" }, TimeProvider.System), TimeProvider.System, CancellationToken.None);
 
-        Assert.IsType<Route53WeightedRouter>(adapters.Router);
-        Assert.IsType<KubernetesClusterProbe>(adapters.Probe);
+        Assert.Equal(zone, adapters.ZoneId);
+        Assert.IsType<KubernetesClusterProbe>(adapters.Clusters.Probe);
         Assert.Equal("s3://journal/test/journal/", adapters.Journal.Location);
         Assert.IsType<S3Lock>(adapters.Lock);
-        Assert.Equal(["test.example.com"], route53.Lookups);
+        Assert.Null(await adapters.Router.ReadWeightsAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task AGivenZoneId_NeedsNoLookup()
+    public async Task AGivenZoneId_IsTakenAsItIs_WithoutALookup()
     {
-        var route53 = new ZoneLookup();
+        var options = new AwsModeOptions { JournalBucket = "journal", ZoneId = "Z0000000000000NOLOOKUP" };
 
-        using var adapters = await AwsModeAdapters.CreateAsync(Config, Services(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), route53), new AwsModeOptions { JournalBucket = "journal", ZoneId = "Z0123456789TESTZONE" }, TimeProvider.System, CancellationToken.None);
+        // No zone of the configuration's name exists: a lookup would fail.
+        using var adapters = await AwsModeAdapters.CreateAsync(Config, MotoServices.For(_moto), options, Side(options), TimeProvider.System, CancellationToken.None);
 
-        Assert.Empty(route53.Lookups);
+        Assert.Equal("Z0000000000000NOLOOKUP", adapters.ZoneId);
+    }
+
+    [Fact]
+    public async Task NoZoneOfTheName_IsAnErrorNamingTheZoneAndTheParameter()
+    {
+        var options = new AwsModeOptions { JournalBucket = "journal" };
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(() => AwsModeAdapters.CreateAsync(Config, MotoServices.For(_moto), options, Side(options), TimeProvider.System, CancellationToken.None));
+
+        Assert.Equal("No public hosted zone test.example.com was found; deploy the common stack or give the zone id (SSM /test/common/zone-id).", error.Message);
     }
 
     [Fact]
     public async Task WithoutCredentials_Fails()
     {
-        var error = await Assert.ThrowsAsync<CommandFailedException>(() => AwsModeAdapters.CreateAsync(Config, Services(null, new ZoneLookup()), new AwsModeOptions { JournalBucket = "journal" }, TimeProvider.System, CancellationToken.None));
+        var options = new AwsModeOptions { JournalBucket = "journal" };
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(() => AwsModeAdapters.CreateAsync(Config, MotoServices.For(_moto, credentials: false), options, Side(options), TimeProvider.System, CancellationToken.None));
 
         Assert.Contains("needs AWS credentials", error.Message, StringComparison.Ordinal);
     }
 
-    private static AwsModeServices Services(AWSCredentials? credentials, ZoneLookup route53) => new()
-    {
-        Credentials = new Fixed(credentials),
-        Route53 = (_, _) => route53,
-        S3 = (c, _) => new AmazonS3Client(c, new AmazonS3Config { ServiceURL = "http://127.0.0.1:9", ForcePathStyle = true }),
-    };
-
-    private sealed class Fixed(AWSCredentials? credentials) : IAwsCredentialSource
-    {
-        public Task<AWSCredentials?> TryResolveAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
-    }
-
-    private sealed class ZoneLookup : IRoute53Api
-    {
-        public List<string> Lookups { get; } = [];
-
-        public Task<string?> FindPublicZoneIdAsync(string zoneName, CancellationToken cancellationToken)
-        {
-            Lookups.Add(zoneName);
-            return Task.FromResult<string?>("Z0123456789TESTZONE");
-        }
-
-        public Task<ChangeInfo> UpsertAsync(string hostedZoneId, IReadOnlyCollection<WeightedRecord> records, string comment, CancellationToken cancellationToken) => throw new InvalidOperationException("No change is expected.");
-
-        public Task<ChangeInfo> GetChangeAsync(string changeId, CancellationToken cancellationToken) => throw new InvalidOperationException("No change is expected.");
-
-        public Task<IReadOnlyList<WeightedRecord>> ListWeightedRecordsAsync(string hostedZoneId, string name, string type, CancellationToken cancellationToken) => throw new InvalidOperationException("No read is expected.");
-    }
+    private ClusterSide Side(AwsModeOptions options) => KubernetesClusterSide.Create(Config, MotoServices.For(_moto), options, TimeProvider.System);
 }

@@ -1,5 +1,5 @@
 using Amazon.S3;
-using BlueGreen.Cli.Commands.AwsMode;
+using BlueGreen.Cli.Composition;
 
 namespace BlueGreen.Cli.Tests.Commands.AwsMode;
 

@@ -1,166 +1,160 @@
-using Amazon.S3.Model;
 using BlueGreen.Aws.State;
 using BlueGreen.Cli.Tests.Fakes;
-using BlueGreen.Core.Engine;
-using BlueGreen.Core.Journal;
+using BlueGreen.Core.Locking;
 using BlueGreen.Core.Operators;
-using BlueGreen.Core.Traffic;
 
 namespace BlueGreen.Cli.Tests.Commands.AwsMode;
 
 /// <summary>
-/// The target commands with <c>--target aws</c>, run as a separate process the way an operator runs them: fake
-/// credentials from the environment, S3 on s3rver and Route53 and SSM on a stub, all on 127.0.0.1 through the
-/// SDKs' AWS_ENDPOINT_URL_* variables.
+/// The target commands with <c>--target aws</c>, run as a separate process the way an operator runs them: credentials
+/// from the environment, and Route53, S3 and SSM on moto through the SDKs' AWS_ENDPOINT_URL.
 /// </summary>
-public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
+public sealed class AwsTargetTests : IClassFixture<MotoFixture>, IAsyncLifetime
 {
-    private const string Zone = "Z0123456789TESTZONE";
+    private readonly MotoFixture _moto;
+    private AwsAccount _account = null!;
 
-    private readonly S3rverFixture _s3rver;
-    private readonly AwsStub _stub = new(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "list-weighted-alias.xml")));
-
-    public AwsTargetTests(S3rverFixture s3rver)
+    public AwsTargetTests(MotoFixture moto)
     {
-        _s3rver = s3rver;
-        _stub.Parameters["/test/common/journal-bucket"] = S3rverFixture.Bucket;
-        _stub.Parameters["/test/common/zone-id"] = Zone;
+        _moto = moto;
     }
 
-    public void Dispose() => _stub.Dispose();
+    public async Task InitializeAsync() => _account = await AwsAccount.CreateAsync(_moto);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Status_ReadsTheBucketAndZoneFromSsm_AndPrintsTheRoute53Weights()
     {
-        var (code, output) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        await _account.WriteWeightsAsync(("blue", 90), ("green", 10));
+
+        var (code, output) = await RunAsync("status", "--target", "aws");
 
         Assert.True(code == 0, output);
-        Assert.Contains("weights blue=90 green=10", output, StringComparison.Ordinal);
-        Assert.Contains($"in zone {Zone}", output, StringComparison.Ordinal);
+        Assert.Contains("weights blue=90 green=10", CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Contains($"in zone {_account.ZoneId}", output, StringComparison.Ordinal);
+        Assert.Contains($"state in s3://{_account.Bucket}/test", CliRunner.Flat(output), StringComparison.Ordinal);
         Assert.Contains("No upgrade has started.", output, StringComparison.Ordinal);
         Assert.Contains("Nobody holds the lock.", output, StringComparison.Ordinal);
-        Assert.Contains(_stub.Requests, r => r.StartsWith($"GET /2013-04-01/hostedzone/{Zone}/rrset?name=test.example.com.", StringComparison.Ordinal) && r.Contains("/route53/aws4_request", StringComparison.Ordinal));
-        Assert.Equal(2, _stub.Requests.Count(r => r.Contains("AmazonSSM.GetParameter AWS4-HMAC-SHA256 Credential=S3RVER/", StringComparison.Ordinal) && r.Contains("/ssm/aws4_request", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task Status_AsJson_HasTheWeightsAndWhereTheStateIs()
     {
-        var (code, output) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--output", "json", "--journal-bucket", S3rverFixture.Bucket, "--zone-id", Zone, "--config", CliRunner.DefaultConfigPath);
+        await _account.WriteWeightsAsync(("blue", 90), ("green", 10));
+
+        var (code, output) = await RunAsync("status", "--target", "aws", "--output", "json", "--journal-bucket", _account.Bucket, "--zone-id", _account.ZoneId);
 
         Assert.True(code == 0, output);
         using var json = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(90, json.RootElement.GetProperty("weights").GetProperty("blue").GetInt32());
-        Assert.Equal($"s3://{S3rverFixture.Bucket}/test", json.RootElement.GetProperty("aws").GetProperty("state").GetString());
-        Assert.DoesNotContain(_stub.Requests, r => r.Contains("AmazonSSM", StringComparison.Ordinal));
+        Assert.Equal($"s3://{_account.Bucket}/test", json.RootElement.GetProperty("aws").GetProperty("state").GetString());
     }
 
     [Fact]
-    public async Task Pause_LeavesARequestInTheBucket_ThatTheS3InboxReadsBack()
+    public async Task Status_OfAnUpgradeWithNoStepDone_SaysSo()
     {
-        var (code, output) = await CliProcess.RunAsync(Environment(), "pause", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        await _account.StartUpgradeAsync(CliRunner.Today);
+
+        var (code, output) = await RunAsync("status", "--target", "aws");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Upgrade blue -> green: Pending, step 0 of 6, no step completed yet.", CliRunner.Flat(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pause", "pause")]
+    [InlineData("rollback", "roll back")]
+    [InlineData("abort", "abort")]
+    [InlineData("promote", "promote")]
+    [InlineData("resume", "resume")]
+    public async Task AnOperatorRequest_WhileNoUpgradeIsInProgress_IsRefusedWithExit2_AndLeavesNothing(string command, string verb)
+    {
+        var (code, output) = await RunAsync(command, "--target", "aws");
+
+        Assert.Equal(2, code);
+        Assert.Contains($"No upgrade is in progress: the journal s3://{_account.Bucket}/test/journal/ records none, so there is nothing to {verb}; nothing was requested. Start one with `bluegreen upgrade`", CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Empty(await _account.ObjectsAsync());
+    }
+
+    [Fact]
+    public async Task Pause_DuringAnUpgrade_LeavesARequestForThatUpgrade_ThatTheS3InboxReadsBack()
+    {
+        var upgrade = await _account.StartUpgradeAsync(CliRunner.Today);
+
+        var (code, output) = await RunAsync("pause", "--target", "aws");
 
         Assert.True(code == 0, output);
         Assert.Contains("No engine is running", output, StringComparison.Ordinal);
-        using var s3 = _s3rver.Client();
-        var inbox = new S3OperatorInbox(s3, new S3StateLocation(S3rverFixture.Bucket, "test"));
-        var request = Assert.Single(await inbox.PendingAsync(CancellationToken.None), r => output.Contains(r.Id, StringComparison.Ordinal));
-        Assert.Equal(OperatorAction.Pause, request.Action);
-        await inbox.CompleteAsync(request.Id, CancellationToken.None);
+        using var s3 = _moto.S3(region: AwsAccount.Region);
+        var request = Assert.Single(await new S3OperatorInbox(s3, _account.State).PendingAsync(CancellationToken.None));
+        Assert.Contains(request.Id, output, StringComparison.Ordinal);
+        Assert.Equal((OperatorAction.Pause, upgrade), (request.Action, request.Upgrade));
     }
 
     [Fact]
     public async Task Abort_WhileALiveEngineHoldsTheLock_SaysThatEngineAppliesIt()
     {
-        using var s3 = _s3rver.Client();
-        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
-        var held = await new S3Lock(s3, location, TimeProvider.System).AcquireAsync(new Core.Locking.LockHolder("ops", "runner-7", 99), TimeSpan.FromMinutes(10), CancellationToken.None);
-        try
-        {
-            var (code, output) = await CliProcess.RunAsync(Environment(), "abort", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        await _account.StartUpgradeAsync(CliRunner.Today);
+        using var s3 = _moto.S3(region: AwsAccount.Region);
+        await new S3Lock(s3, _account.State, TimeProvider.System).AcquireAsync(new LockHolder("ops", "runner-7", 99), TimeSpan.FromMinutes(10), CancellationToken.None);
 
-            Assert.True(code == 0, output);
-            Assert.Contains("the engine of ops@runner-7", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await new S3Lock(s3, location, TimeProvider.System).ReleaseAsync(held, CancellationToken.None);
-            var inbox = new S3OperatorInbox(s3, location);
-            foreach (var request in await inbox.PendingAsync(CancellationToken.None))
-            {
-                await inbox.CompleteAsync(request.Id, CancellationToken.None);
-            }
-        }
+        var (code, output) = await RunAsync("abort", "--target", "aws");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("the engine of ops@runner-7", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Shift_WhileAnUpgradeIsInProgress_Refuses_AndReleasesTheLock()
+    public async Task Shift_WhileAnUpgradeIsInProgress_Refuses_ChangesNoRecord_AndReleasesTheLock()
     {
-        using var s3 = _s3rver.Client();
-        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
-        var journal = await CutoverJournal.OpenAsync(new S3JournalStore(s3, location), CancellationToken.None);
-        await journal.AppendAsync(new CutoverStarted("blue", "green", 6, 5, "plan", Weights.AllTo("blue", ["green"])) { At = CliRunner.Today, UpgradeId = "u1" }, CancellationToken.None);
-        try
-        {
-            var (code, output) = await CliProcess.RunAsync(Environment(), "shift", "25", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        await _account.WriteWeightsAsync(("blue", 100), ("green", 0));
+        await _account.StartUpgradeAsync(CliRunner.Today);
 
-            Assert.Equal(1, code);
-            Assert.Contains("The upgrade blue -> green is in progress", output, StringComparison.Ordinal);
-            Assert.Null(await new S3Lock(s3, location, TimeProvider.System).ReadAsync(CancellationToken.None));
-            Assert.DoesNotContain(_stub.Requests, r => r.StartsWith("POST /2013-04-01/", StringComparison.Ordinal));
-            var (statusCode, status) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
-            Assert.True(statusCode == 0, status);
-            Assert.Contains("Upgrade blue -> green: ", status, StringComparison.Ordinal);
-            Assert.Contains("of 6", status, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await s3.DeleteObjectAsync(S3rverFixture.Bucket, "test/journal/00000000000000000001.json");
-            var left = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = S3rverFixture.Bucket, Prefix = "test/journal/" });
-            foreach (var item in left.S3Objects ?? [])
-            {
-                await s3.DeleteObjectAsync(S3rverFixture.Bucket, item.Key);
-            }
-        }
-    }
-
-    [Fact]
-    public async Task Shift_WithoutAKubeconfig_FailsWithASentence_AndReleasesTheLock()
-    {
-        var (code, output) = await CliProcess.RunAsync(Environment(), "shift", "25", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        var (code, output) = await RunAsync("shift", "25", "--target", "aws");
 
         Assert.Equal(1, code);
-        Assert.Contains("kubeconfig", output, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        using var s3 = _s3rver.Client();
-        Assert.Null(await new S3Lock(s3, new S3StateLocation(S3rverFixture.Bucket, "test"), TimeProvider.System).ReadAsync(CancellationToken.None));
+        Assert.Contains("The upgrade blue -> green is in progress", output, StringComparison.Ordinal);
+        using var s3 = _moto.S3(region: AwsAccount.Region);
+        Assert.Null(await new S3Lock(s3, _account.State, TimeProvider.System).ReadAsync(CancellationToken.None));
+        Assert.Equal(100, (await _account.RecordsAsync())["blue"].Weight);
+    }
+
+    [Fact]
+    public async Task Upgrade_WhenTheCandidateIsNotReady_RecordsNothing_SoShiftStillWorks()
+    {
+        await _account.WriteWeightsAsync(("blue", 100), ("green", 0));
+
+        // No kubeconfig here: the candidate's readiness cannot be confirmed.
+        var (code, output) = await RunAsync("upgrade", "--target", "aws");
+        var (shiftCode, shift) = await RunAsync("shift", "0", "--target", "aws");
+
+        Assert.Equal(1, code);
+        Assert.Contains("The candidate 'green' is not ready", CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Contains("No traffic was moved", CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Empty(await _account.ObjectsAsync("journal/"));
+        Assert.True(shiftCode == 0, shift);
+        Assert.Contains("Weights now blue=100 green=0.", shift, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Upgrade_WhileAnotherEngineHoldsTheLock_FailsNamingItsId()
     {
-        using var s3 = _s3rver.Client();
-        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
-        var held = await new S3Lock(s3, location, TimeProvider.System).AcquireAsync(new Core.Locking.LockHolder("ops", "runner-7", 99), TimeSpan.FromMinutes(10), CancellationToken.None);
-        try
-        {
-            var (code, output) = await CliProcess.RunAsync(Environment(), "upgrade", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        using var s3 = _moto.S3(region: AwsAccount.Region);
+        var held = await new S3Lock(s3, _account.State, TimeProvider.System).AcquireAsync(new LockHolder("ops", "runner-7", 99), TimeSpan.FromMinutes(10), CancellationToken.None);
 
-            Assert.Equal(1, code);
-            Assert.Contains("ops@runner-7", output, StringComparison.Ordinal);
-            Assert.Contains(held.Id, output, StringComparison.Ordinal);
-            Assert.Equal(held, await new S3Lock(s3, location, TimeProvider.System).ReadAsync(CancellationToken.None));
-        }
-        finally
-        {
-            await new S3Lock(s3, location, TimeProvider.System).ReleaseAsync(held, CancellationToken.None);
-        }
+        var (code, output) = await RunAsync("upgrade", "--target", "aws");
+
+        Assert.Equal(1, code);
+        Assert.Contains("ops@runner-7", output, StringComparison.Ordinal);
+        Assert.Contains(held.Id, CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Equal(held, await new S3Lock(s3, _account.State, TimeProvider.System).ReadAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Upgrade_ForceUnlockingALockThatIsNotHeld_FailsWithASentence()
     {
-        var (code, output) = await CliProcess.RunAsync(Environment(), "upgrade", "--target", "aws", "--force-unlock", "0123abcd", "--config", CliRunner.DefaultConfigPath);
+        var (code, output) = await RunAsync("upgrade", "--target", "aws", "--force-unlock", "0123abcd");
 
         Assert.Equal(1, code);
         Assert.Contains("Nothing to force-unlock", output, StringComparison.Ordinal);
@@ -169,34 +163,23 @@ public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
     [Fact]
     public async Task ALockNoLongerRenewed_IsShownWithTheWayToTakeOver_AndCountsAsNoEngine()
     {
-        using var s3 = _s3rver.Client();
-        var location = new S3StateLocation(S3rverFixture.Bucket, "test");
-        var held = await new S3Lock(s3, location, TimeProvider.System).AcquireAsync(new Core.Locking.LockHolder("ops", "runner-7", 99), TimeSpan.Zero, CancellationToken.None);
-        try
-        {
-            var (statusCode, status) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
-            var (pauseCode, pause) = await CliProcess.RunAsync(Environment(), "pause", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        await _account.StartUpgradeAsync(CliRunner.Today);
+        using var s3 = _moto.S3(region: AwsAccount.Region);
+        var held = await new S3Lock(s3, _account.State, TimeProvider.System).AcquireAsync(new LockHolder("ops", "runner-7", 99), TimeSpan.Zero, CancellationToken.None);
 
-            Assert.True(statusCode == 0, status);
-            Assert.Contains($"`bluegreen resume --force-unlock {held.Id}` takes over", status.ReplaceLineEndings(string.Empty), StringComparison.Ordinal);
-            Assert.True(pauseCode == 0, pause);
-            Assert.Contains("No engine is running", pause, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await new S3Lock(s3, location, TimeProvider.System).ReleaseAsync(held, CancellationToken.None);
-            var inbox = new S3OperatorInbox(s3, location);
-            foreach (var request in await inbox.PendingAsync(CancellationToken.None))
-            {
-                await inbox.CompleteAsync(request.Id, CancellationToken.None);
-            }
-        }
+        var (statusCode, status) = await RunAsync("status", "--target", "aws");
+        var (pauseCode, pause) = await RunAsync("pause", "--target", "aws");
+
+        Assert.True(statusCode == 0, status);
+        Assert.Contains($"`bluegreen resume --force-unlock {held.Id}` takes over", CliRunner.Flat(status), StringComparison.Ordinal);
+        Assert.True(pauseCode == 0, pause);
+        Assert.Contains("No engine is running", pause, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WithoutCredentials_ExitsOne_WithASentence()
     {
-        var environment = Environment();
+        var environment = AwsAccount.Environment(_moto.Endpoint);
         environment.Remove("AWS_ACCESS_KEY_ID");
         environment.Remove("AWS_SECRET_ACCESS_KEY");
 
@@ -205,18 +188,20 @@ public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
         Assert.Equal(1, code);
         Assert.Contains("AWS mode needs AWS credentials", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        Assert.Empty(_stub.Requests);
     }
 
     [Fact]
     public async Task AMissingSsmParameter_IsNamed_WithTheOptionThatReplacesIt()
     {
-        _stub.Parameters.TryRemove("/test/common/zone-id", out _);
+        using (var ssm = _moto.Ssm(AwsAccount.Region))
+        {
+            await ssm.DeleteParameterAsync(new Amazon.SimpleSystemsManagement.Model.DeleteParameterRequest { Name = "/test/common/zone-id" });
+        }
 
-        var (code, output) = await CliProcess.RunAsync(Environment(), "status", "--target", "aws", "--config", CliRunner.DefaultConfigPath);
+        var (code, output) = await RunAsync("status", "--target", "aws");
 
         Assert.Equal(1, code);
-        Assert.Contains("The SSM parameter /test/common/zone-id does not exist", output, StringComparison.Ordinal);
+        Assert.Contains("The SSM parameter /test/common/zone-id does not exist", CliRunner.Flat(output), StringComparison.Ordinal);
         Assert.Contains("--zone-id", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
@@ -224,22 +209,38 @@ public sealed class AwsTargetTests : IClassFixture<S3rverFixture>, IDisposable
     [Fact]
     public async Task AnUnknownTarget_IsBadInput()
     {
-        var (code, output) = await CliProcess.RunAsync(Environment(), "status", "--target", "mars", "--config", CliRunner.DefaultConfigPath);
+        var (code, output) = await RunAsync("status", "--target", "mars");
 
         Assert.Equal(2, code);
         Assert.Contains("mars", output, StringComparison.Ordinal);
     }
 
-    private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
+    [Theory]
+    [InlineData("ftp://127.0.0.1:21", "is not an http or https URL")]
+    [InlineData("127.0.0.1:5000", "is not an http or https URL")]
+    [InlineData("http://127.0.0.1:9", "Nothing answers at http://127.0.0.1:9/")]
+    public async Task AnAwsEndpointThatIsNoEndpoint_IsBadInput_SayingWhatToDo(string endpoint, string said)
     {
-        ["AWS_ACCESS_KEY_ID"] = "S3RVER",
-        ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
-        ["AWS_ENDPOINT_URL_S3"] = _s3rver.Endpoint.ToString(),
-        ["AWS_ENDPOINT_URL_ROUTE_53"] = _stub.Endpoint.ToString(),
-        ["AWS_ENDPOINT_URL_SSM"] = _stub.Endpoint.ToString(),
+        var (code, output) = await RunAsync("status", "--target", "aws", "--aws-endpoint", endpoint);
 
-        // s3rver predates S3's default checksums; the SDK sends them only where S3 requires them.
-        ["AWS_REQUEST_CHECKSUM_CALCULATION"] = "when_required",
-        ["AWS_RESPONSE_CHECKSUM_VALIDATION"] = "when_required",
-    };
+        Assert.Equal(2, code);
+        Assert.Contains(said, CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Contains("moto_server", CliRunner.Flat(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAwsEndpointOption_SendsEveryCallThere_AsAwsEndpointUrlDoes()
+    {
+        await _account.WriteWeightsAsync(("blue", 70), ("green", 30));
+        var environment = AwsAccount.Environment(_moto.Endpoint);
+        environment.Remove("AWS_ENDPOINT_URL");
+
+        var (code, output) = await CliProcess.RunAsync(environment, "status", "--target", "aws", "--aws-endpoint", _moto.Endpoint.ToString(), "--config", CliRunner.DefaultConfigPath);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("weights blue=70 green=30", output, StringComparison.Ordinal);
+    }
+
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(AwsAccount.Environment(_moto.Endpoint), [.. args, "--config", CliRunner.DefaultConfigPath]);
 }

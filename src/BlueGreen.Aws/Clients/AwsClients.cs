@@ -1,0 +1,66 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SimpleSystemsManagement;
+using BlueGreen.Aws.Endpoints;
+using BlueGreen.Aws.Route53;
+using BlueGreen.Aws.Signing;
+
+namespace BlueGreen.Aws.Clients;
+
+/// <summary>
+/// The AWS clients of one region, each at the endpoint the SDKs' variables name (AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
+/// then AWS_ENDPOINT_URL), else at AWS's own; each method reads those variables through its <c>environment</c>.
+/// </summary>
+public static class AwsClients
+{
+    private static HttpClient SharedHttp { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public static IAmazonS3 S3(AWSCredentials credentials, string region, Func<string, string?> environment)
+    {
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
+        if (AwsEndpoints.Configured("S3", environment) is { } url)
+        {
+            config.ServiceURL = url.ToString();
+
+            // A custom endpoint has no bucket subdomains: buckets go in the path.
+            config.ForcePathStyle = true;
+            config.AuthenticationRegion = region;
+        }
+
+        return new AmazonS3Client(credentials, config);
+    }
+
+    public static IAmazonEC2 Ec2(AWSCredentials credentials, string region, Func<string, string?> environment)
+    {
+        var config = new AmazonEC2Config { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
+        if (AwsEndpoints.Configured("EC2", environment) is { } url)
+        {
+            config.ServiceURL = url.ToString();
+            config.AuthenticationRegion = region;
+        }
+
+        return new AmazonEC2Client(credentials, config);
+    }
+
+    public static IAmazonSimpleSystemsManagement Ssm(AWSCredentials credentials, string region, Func<string, string?> environment)
+    {
+        var config = new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
+        if (AwsEndpoints.Configured("SSM", environment) is { } url)
+        {
+            config.ServiceURL = url.ToString();
+            config.AuthenticationRegion = region;
+        }
+
+        return new AmazonSimpleSystemsManagementClient(credentials, config);
+    }
+
+    /// <summary>The Route53 REST client of the region's partition.</summary>
+    public static Route53RestClient Route53(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time)
+    {
+        var endpoint = AwsEndpoints.Route53(region, environment);
+        var signer = new SigV4RequestSigner(credentials, endpoint.SigningRegion, "route53", time);
+        return new Route53RestClient(SharedHttp, endpoint, signer, time, new Route53ClientOptions());
+    }
+}
