@@ -76,7 +76,7 @@ public sealed class Route53WeightedRouter : ITrafficRouter
         // Resolve every target before sending anything, so a missing load balancer changes nothing.
         var targets = await TargetsAsync(weights, cancellationToken).ConfigureAwait(false);
         var records = targets.Select(t => new WeightedRecord(_options.RecordName, _options.RecordType, t.Key, weights[t.Key], t.Value)).ToList();
-        var comment = string.Create(CultureInfo.InvariantCulture, $"bluegreen: {weights}");
+        var comment = ChangeBatchDocument.Comment(weights);
         var change = await _route53.UpsertAsync(_options.HostedZoneId, records, comment, cancellationToken).ConfigureAwait(false);
         await WaitInSyncAsync(change, cancellationToken).ConfigureAwait(false);
     }

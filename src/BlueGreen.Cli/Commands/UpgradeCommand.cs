@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Planning;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using Spectre.Console;
@@ -9,8 +10,11 @@ namespace BlueGreen.Cli.Commands;
 
 /// <summary><c>bluegreen upgrade</c>: runs the configured plan against the target; resumes an upgrade in progress.</summary>
 [Description("Move traffic to the candidate colour step by step under the gates (resumes an upgrade in progress).")]
-public sealed class UpgradeCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : TargetCommand<EngineSettings>(console, timeProvider, aws)
+public sealed class UpgradeCommand(IAnsiConsole console, TimeProvider timeProvider, AwsModeServices aws) : TargetCommand<UpgradeSettings>(console, timeProvider, aws)
 {
-    protected override Task<int> ExecuteAsync(EnvironmentConfig config, EngineSettings settings, ITargetSession session, CancellationToken cancellationToken) =>
+    protected override int? WithoutTarget(EnvironmentConfig config, UpgradeSettings settings) =>
+        settings.DryRun ? UpgradeDryRun.Print(Console, config, settings) : null;
+
+    protected override Task<int> ExecuteAsync(EnvironmentConfig config, UpgradeSettings settings, ITargetSession session, CancellationToken cancellationToken) =>
         EngineRun.RunAsync(session, Console, settings, cancellationToken);
 }

@@ -14,6 +14,11 @@ public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvide
     protected sealed override async Task<int> ExecuteAsync(EnvironmentConfig config, TSettings settings, CancellationToken cancellationToken)
     {
         Validate(config, settings);
+        if (WithoutTarget(config, settings) is { } offline)
+        {
+            return offline;
+        }
+
         try
         {
             using var session = await TargetSessions.OpenAsync(config, settings, Time, aws, cancellationToken);
@@ -37,6 +42,9 @@ public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvide
     protected virtual void Validate(EnvironmentConfig config, TSettings settings)
     {
     }
+
+    /// <summary>An exit code when the command can answer from the configuration alone (e.g. a dry run): no session is opened, nothing is touched.</summary>
+    protected virtual int? WithoutTarget(EnvironmentConfig config, TSettings settings) => null;
 
     protected abstract Task<int> ExecuteAsync(EnvironmentConfig config, TSettings settings, ITargetSession session, CancellationToken cancellationToken);
 }

@@ -71,6 +71,33 @@ public sealed class AwsCliInteropTests : IClassFixture<MotoFixture>, IAsyncLifet
         Assert.Equal((50, 50), (records["blue"].Weight, records["green"].Weight));
     }
 
+    [Fact]
+    public async Task TheDryRunsChangeBatch_IsOneTheAwsCliApplies_WithTheWeightsTheStepWouldSet()
+    {
+        await _account.WriteWeightsAsync(("blue", 100), ("green", 0));
+
+        var (code, output) = await RunAsync("upgrade", "--dry-run", "--output", "json");
+
+        Assert.True(code == 0, output);
+        Assert.Empty(await _account.ObjectsAsync());
+        using var plan = JsonDocument.Parse(output);
+        var step = plan.RootElement.GetProperty("stages").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "share");
+        var batch = step.GetProperty("changeBatch").GetRawText();
+
+        // The load balancers' names are looked up when a step runs; an operator fills them in.
+        foreach (var (colour, target) in AwsAccount.Targets)
+        {
+            batch = batch.Replace($"<the {colour} cluster's Ingress load balancer>", target.DnsName, StringComparison.Ordinal);
+        }
+
+        using var changed = await AwsCli.RunAsync(_moto.Endpoint, "route53", "change-resource-record-sets", "--hosted-zone-id", _account.ZoneId, "--change-batch", batch);
+        var (statusCode, status) = await RunAsync("status");
+
+        Assert.Equal("INSYNC", changed.RootElement.GetProperty("ChangeInfo").GetProperty("Status").GetString());
+        Assert.True(statusCode == 0, status);
+        Assert.Contains("weights blue=90 green=10", CliRunner.Flat(status), StringComparison.Ordinal);
+    }
+
     // An operator's habit: a change batch written by hand and sent with the AWS CLI.
     private async Task ChangeByHandAsync(params (string Colour, int Weight)[] weights)
     {
