@@ -6,6 +6,8 @@ using BlueGreen.Aws.State;
 using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Notifications;
+using BlueGreen.Core.Notifications;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Traffic;
@@ -87,6 +89,13 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         {
             throw new CommandFailedException(AwsModeErrors.Describe(e), e);
         }
+        await using (var notifications = new UpgradeNotifications(config, Console, Time))
+        {
+            var serving = config.Clusters.FirstOrDefault(c => c.Colour != cluster.Colour)?.Colour ?? string.Empty;
+            var what = settings.Destroy ? "its stack destroyed" : "its stack ready for `cdk destroy`";
+            notifications.Send(new Notification(NotificationKind.Decommissioned, config.Environment, cluster.Colour, serving, Time.GetUtcNow(), $"{cluster.Colour} ({cluster.Name}) of {config.Environment} was decommissioned: its workloads removed in order, no leftovers in the VPC, {what}."));
+        }
+
         if (settings.Output == OutputFormat.Json)
         {
             JsonOutput.Write(Console, new { ok = true, colour = cluster.Colour, destroyed = settings.Destroy, destroyCommand = destroy.Describe(), steps = lines });

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Notifications;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Operators;
@@ -25,6 +26,7 @@ public sealed class ResumeCommand(IAnsiConsole console, TimeProvider timeProvide
             return ExitCodes.Ok;
         }
 
-        return await EngineRun.RunAsync(session, Console, settings, cancellationToken);
+        await using var notifications = new UpgradeNotifications(config, Console, Time);
+        return await EngineRun.RunAsync(session, Console, settings, notifications, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Notifications;
 using BlueGreen.Cli.Planning;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
@@ -15,6 +16,9 @@ public sealed class UpgradeCommand(IAnsiConsole console, TimeProvider timeProvid
     protected override int? WithoutTarget(EnvironmentConfig config, UpgradeSettings settings) =>
         settings.DryRun ? UpgradeDryRun.Print(Console, config, settings) : null;
 
-    protected override Task<int> ExecuteAsync(EnvironmentConfig config, UpgradeSettings settings, ITargetSession session, CancellationToken cancellationToken) =>
-        EngineRun.RunAsync(session, Console, settings, cancellationToken);
+    protected override async Task<int> ExecuteAsync(EnvironmentConfig config, UpgradeSettings settings, ITargetSession session, CancellationToken cancellationToken)
+    {
+        await using var notifications = new UpgradeNotifications(config, Console, Time);
+        return await EngineRun.RunAsync(session, Console, settings, notifications, cancellationToken);
+    }
 }

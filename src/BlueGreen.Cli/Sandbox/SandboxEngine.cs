@@ -35,7 +35,7 @@ public static class SandboxEngine
     }
 
     /// <summary>Runs (or resumes) the upgrade to its end and returns the exit code: 0 completed, 3 rolled back or aborted, 1 otherwise.</summary>
-    public static async Task<int> RunAsync(IAnsiConsole console, OutputFormat output, EnvironmentConfig config, string configPath, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IAnsiConsole console, OutputFormat output, EnvironmentConfig config, string configPath, TimeProvider time, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(config);
@@ -49,7 +49,7 @@ public static class SandboxEngine
             throw new UserInputException(e.Message, e);
         }
 
-        var (services, remote) = Services(configPath, time, new EventPrinter(console, output));
+        var (services, remote) = Services(configPath, time, [.. EventPrinter.With(console, output, observers(plan))]);
         using (remote)
         {
             if (await TakeOverFromDeadHolderAsync(services.Lock, cancellationToken) is { } takeOver)

@@ -1,4 +1,5 @@
 using BlueGreen.Cli.Infrastructure;
+using BlueGreen.Cli.Notifications;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Targets;
@@ -6,11 +7,12 @@ namespace BlueGreen.Cli.Targets;
 /// <summary>Runs the engine on a session until it ends or Ctrl+C, removing a dead engine's lock first when asked.</summary>
 public static class EngineRun
 {
-    public static async Task<int> RunAsync(ITargetSession session, IAnsiConsole console, EngineSettings settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ITargetSession session, IAnsiConsole console, EngineSettings settings, UpgradeNotifications notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(notifications);
         using var shutdown = new ShutdownSignal(cancellationToken);
         try
         {
@@ -20,7 +22,7 @@ public static class EngineRun
                 console.MarkupLineInterpolated($"[yellow]Removed the lock {settings.ForceUnlock.Trim()}.[/]");
             }
 
-            return await session.RunUpgradeAsync(console, settings.Output, shutdown.Token);
+            return await session.RunUpgradeAsync(console, settings.Output, notifications.ObserverFor, shutdown.Token);
         }
         catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Engine;
+using Plans = BlueGreen.Core.Plans;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Traffic;
 using Spectre.Console;
@@ -31,5 +32,6 @@ public interface ITargetSession : IDisposable
     bool EngineRunning(LockInfo? holder);
 
     /// <summary>Runs (or resumes) the upgrade to its end and returns the exit code: 0 completed, 3 rolled back or aborted, 1 otherwise.</summary>
-    Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, CancellationToken cancellationToken);
+    /// <remarks><paramref name="observers"/> gives, for the plan the session runs, an observer besides the printer (notifications); null for none.</remarks>
+    Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<Plans.CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken);
 }

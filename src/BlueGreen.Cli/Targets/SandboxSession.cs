@@ -2,6 +2,7 @@ using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Sandbox;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
+using BlueGreen.Core.Plans;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Sandbox.Control;
@@ -43,8 +44,8 @@ public sealed class SandboxSession : ITargetSession
     // On this machine an engine's life is a fact: its process runs or it does not.
     public bool EngineRunning(LockInfo? holder) => holder is not null && holder.Holder.Host == Environment.MachineName && SandboxEngine.ProcessAlive(holder.Holder.Pid);
 
-    public Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, CancellationToken cancellationToken) =>
-        SandboxEngine.RunAsync(console, output, _config, _configPath, _time, cancellationToken);
+    public Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken) =>
+        SandboxEngine.RunAsync(console, output, _config, _configPath, _time, observers, cancellationToken);
 
     public void Dispose() => _remote.Dispose();
 }

@@ -36,6 +36,9 @@ public sealed record EnvironmentConfig
 
     public required SandboxConfig Sandbox { get; init; }
 
+    /// <summary>Webhooks told of the upgrade's milestones; none when the file has no <c>notifications:</c>.</summary>
+    public NotificationsConfig Notifications { get; init; } = new();
+
     /// <summary>The cluster of a colour; throws when the colour is not configured.</summary>
     public ClusterConfig Cluster(string colour) =>
         Clusters.FirstOrDefault(c => c.Colour == colour)

@@ -10,7 +10,7 @@ internal static class ConfigBinder
 {
     public static EnvironmentConfig Bind(ErrorSink sink, YamlMappingNode root)
     {
-        var r = new MappingReader(sink, root, string.Empty, ["environment", "region", "account", "target", "network", "dns", "data", "ci", "gitops", "app", "clusters", "traffic", "gates", "sandbox"]);
+        var r = new MappingReader(sink, root, string.Empty, ["environment", "region", "account", "target", "network", "dns", "data", "ci", "gitops", "app", "clusters", "traffic", "gates", "sandbox", "notifications"]);
         var gates = Gates(r.Mapping("gates", false, "interval", "minSuccessRate", "maxP99", "minRequests", "failureThreshold", "inconclusiveLimit", "verification", "liveDegradation"));
         return new EnvironmentConfig
         {
@@ -28,7 +28,39 @@ internal static class ConfigBinder
             Traffic = Traffic(sink, r.Mapping("traffic", true, "live", "candidate", "steps", "bake", "drain", "weightScale", "allowDowngrade")),
             Gates = gates,
             Sandbox = Sandbox(r.Mapping("sandbox", false, "zone", "ttl", "replicas", "requestRate", "clients", "seedItems", "bake", "interval", "drain", "verification", "maxP99")),
+            Notifications = Notifications(sink, r.Mapping("notifications", false, "webhooks")),
         };
+    }
+
+    private static NotificationsConfig Notifications(ErrorSink sink, MappingReader? r)
+    {
+        var sequence = r?.Sequence("webhooks", required: false);
+        if (sequence is null)
+        {
+            return new NotificationsConfig();
+        }
+
+        var webhooks = new List<WebhookConfig>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"notifications.webhooks[{i}]";
+            if (sequence.Children[i] is not YamlMappingNode item)
+            {
+                sink.At(sequence.Children[i], path, "Expected a webhook (a mapping with url and, optionally, format, secretEnv and events).", "Write each webhook as '- url: https://...' followed by its keys.");
+                continue;
+            }
+
+            var w = new MappingReader(sink, item, path, ["url", "format", "secretEnv", "events"]);
+            webhooks.Add(new WebhookConfig
+            {
+                Url = w.String("url", required: true),
+                Format = w.Enum("format", WebhookFormat.Json),
+                SecretEnv = w.OptionalString("secretEnv"),
+                Events = w.StringList("events"),
+            });
+        }
+
+        return new NotificationsConfig { Webhooks = webhooks };
     }
 
     private static NetworkConfig Network(MappingReader? r) => new()

@@ -15,6 +15,7 @@ internal static class ConfigValidator
         TrafficRules.Check(config, check);
         GatesRules.Check(config, check);
         SandboxRules.Check(config, check);
+        NotificationRules.Check(config, check);
     }
 }
 
