@@ -9,6 +9,7 @@ using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Notifications;
 using BlueGreen.Core.Notifications;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Engine;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Kubernetes.Access;
@@ -68,8 +69,9 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         string? vpc = null;
         var destroy = new ClusterStackDestroy(config, cluster);
         var root = Path.GetDirectoryName(Path.GetFullPath(settings.Config))!;
+        var journalStore = new S3JournalStore(s3, new S3StateLocation(options.JournalBucket, config.Environment));
         var steps = new DecommissionSteps(
-            async ct => (await CutoverJournal.ReadAsync(new S3JournalStore(s3, new S3StateLocation(options.JournalBucket, config.Environment)), ct)).Entries,
+            async ct => (await CutoverJournal.ReadAsync(journalStore, ct)).Entries,
             async ct => await CurrentWeightsAsync(config, route53, options.ZoneId, ct),
             new ArgoTeardown(kubernetes, Time),
             async ct =>
@@ -77,7 +79,10 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
                 vpc ??= await leftovers.FindVpcAsync(SubnetCapacityCheck.CommonStackName(config), config.Network.VpcCidr, ct);
                 return await leftovers.FindAsync(vpc, cluster.Name, ct);
             },
-            ct => destroy.RunAsync((file, arguments, token) => services.Run(file, arguments, root, token), ct));
+            ct => destroy.RunAsync((file, arguments, token) => services.Run(file, arguments, root, token), ct))
+        {
+            CloseRollbackWindow = ct => CloseRollbackWindowAsync(journalStore, cluster.Colour, ct),
+        };
 
         var lines = new List<string>();
         var runner = new DecommissionRunner(Time, line => Report(settings, lines, line));
@@ -102,6 +107,16 @@ public sealed class DecommissionCommand(IAnsiConsole console, TimeProvider timeP
         }
 
         return ExitCodes.Ok;
+    }
+
+    // The upgrade that moved traffic away from this colour ends its rollback window here, before anything is deleted.
+    private async Task CloseRollbackWindowAsync(S3JournalStore store, string colour, CancellationToken cancellationToken)
+    {
+        var journal = await CutoverJournal.OpenAsync(store, cancellationToken);
+        if (journal.State is { Phase: CutoverPhase.Completed, Decommission: null } state && state.From == colour)
+        {
+            await journal.AppendAsync(new DecommissionStarted(colour) { At = Time.GetUtcNow() }, cancellationToken);
+        }
     }
 
     private k8s.IKubernetes CreateClient(string context)

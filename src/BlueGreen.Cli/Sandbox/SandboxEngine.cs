@@ -35,7 +35,7 @@ public static class SandboxEngine
     }
 
     /// <summary>Runs (or resumes) the upgrade to its end and returns the exit code: 0 completed, 3 rolled back or aborted, 1 otherwise.</summary>
-    public static async Task<int> RunAsync(IAnsiConsole console, OutputFormat output, EnvironmentConfig config, string configPath, TimeProvider time, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IAnsiConsole console, OutputFormat output, EnvironmentConfig config, string configPath, TimeProvider time, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken, bool rollbackWindow = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(config);
@@ -57,7 +57,7 @@ public static class SandboxEngine
                 console.MarkupLineInterpolated($"[yellow]{takeOver}[/]");
             }
 
-            var engine = new CutoverEngine(plan, services, new CutoverEngineOptions { PollPeriod = TimeSpan.FromMilliseconds(200) });
+            var engine = new CutoverEngine(plan, services, new CutoverEngineOptions { PollPeriod = TimeSpan.FromMilliseconds(200), RollbackWindow = rollbackWindow });
             CutoverOutcome outcome;
             try
             {

@@ -65,7 +65,7 @@ public sealed class AwsSession : ITargetSession
     // Engines elsewhere cannot be seen: one that renews its lock is running; a stale lock was left by one that died.
     public bool EngineRunning(LockInfo? holder) => holder is not null && !holder.IsStale(_time.GetUtcNow());
 
-    public async Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken)
+    public async Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken, bool rollbackWindow = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         CutoverPlan plan;
@@ -89,7 +89,7 @@ public sealed class AwsSession : ITargetSession
             console.MarkupLineInterpolated($"[grey]{notice}[/]");
         }
 
-        var engine = new CutoverEngine(plan, Services with { Observers = EventPrinter.With(console, output, observers(plan)) }, new CutoverEngineOptions());
+        var engine = new CutoverEngine(plan, Services with { Observers = EventPrinter.With(console, output, observers(plan)) }, new CutoverEngineOptions { RollbackWindow = rollbackWindow });
 
         // Synthetic probes measure only while they run: exactly as long as the engine.
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -32,6 +32,6 @@ public interface ITargetSession : IDisposable
     bool EngineRunning(LockInfo? holder);
 
     /// <summary>Runs (or resumes) the upgrade to its end and returns the exit code: 0 completed, 3 rolled back or aborted, 1 otherwise.</summary>
-    /// <remarks><paramref name="observers"/> gives, for the plan the session runs, an observer besides the printer (notifications); null for none.</remarks>
-    Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<Plans.CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken);
+    /// <remarks>With <paramref name="rollbackWindow"/>, a completed upgrade is rolled back at once (<see cref="CutoverEngineOptions.RollbackWindow"/>). <paramref name="observers"/> gives, for the plan the session runs, an observer besides the printer (notifications); null for none.</remarks>
+    Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<Plans.CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken, bool rollbackWindow = false);
 }

@@ -44,8 +44,8 @@ public sealed class SandboxSession : ITargetSession
     // On this machine an engine's life is a fact: its process runs or it does not.
     public bool EngineRunning(LockInfo? holder) => holder is not null && holder.Holder.Host == Environment.MachineName && SandboxEngine.ProcessAlive(holder.Holder.Pid);
 
-    public Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken) =>
-        SandboxEngine.RunAsync(console, output, _config, _configPath, _time, observers, cancellationToken);
+    public Task<int> RunUpgradeAsync(IAnsiConsole console, OutputFormat output, Func<CutoverPlan, ICutoverObserver?> observers, CancellationToken cancellationToken, bool rollbackWindow = false) =>
+        SandboxEngine.RunAsync(console, output, _config, _configPath, _time, observers, cancellationToken, rollbackWindow);
 
     public void Dispose() => _remote.Dispose();
 }

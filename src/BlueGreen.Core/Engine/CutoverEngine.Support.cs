@@ -215,6 +215,43 @@ public sealed partial class CutoverEngine
         }
     }
 
+    /// <summary>The reason a rollback within the window records.</summary>
+    public const string RollbackWindowReason = "an operator rolled back within the rollback window, after the upgrade completed";
+
+    // The rollback window: a completed upgrade whose old colour still stands goes back to it in one change, under
+    // this engine's lock; the rollback then ends as any other (weights set, read back, recorded).
+    private async Task OpenRollbackWindowAsync(CutoverState state, CancellationToken cancellationToken)
+    {
+        var location = _services.Journal.Location;
+        if (!state.Started)
+        {
+            throw new CutoverException($"No upgrade is recorded in {location}: there is nothing to roll back. To move traffic by hand, use `bluegreen shift PERCENT`.");
+        }
+
+        switch (state.Phase)
+        {
+            case CutoverPhase.RolledBack or CutoverPhase.Aborted:
+                throw new CutoverException($"The upgrade {state.From} -> {state.To} has already ended {(state.Phase is CutoverPhase.Aborted ? "aborted" : "rolled back")}: all traffic is on {state.From}. Nothing was changed.");
+            case not CutoverPhase.Completed:
+                throw new CutoverException($"The upgrade {state.From} -> {state.To} is still in progress ({state.Phase.Name}): its own engine rolls it back on request (`bluegreen rollback`, then `bluegreen resume` if no engine runs).");
+        }
+
+        if (state.Decommission is { } decommission)
+        {
+            var at = decommission.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            throw new CutoverException($"The rollback window is closed: the decommission of {decommission.Colour} began at {at}, so there is no colour to move traffic back to. Nothing was changed; to go back, rebuild {decommission.Colour} and run a new upgrade to it.");
+        }
+
+        var readiness = await CheckReadinessAsync(state.From, cancellationToken);
+        if (!readiness.Ready)
+        {
+            throw new CutoverException($"{state.From} is not ready to take traffic back ({Sentences.List(readiness.Problems)}). Nothing was changed; make {state.From} ready (e.g. scale its nodes and workloads back up), then run `bluegreen rollback` again.");
+        }
+
+        Notify(NoticeKind.Warning, $"Rolling the completed upgrade back within its window: all traffic to {state.From} in one change.");
+        await RecordAsync(new RollbackStarted(RollbackWindowReason, Abort: false) { At = Now });
+    }
+
     private async Task RecordAsync(CutoverEvent evt)
     {
         // Never cancelled half-way: once an action is done, its record must be written.

@@ -73,6 +73,12 @@ public sealed partial class CutoverEngine
                         : "Finish or roll back that upgrade with the configuration it started with."));
             }
 
+            if (_options.RollbackWindow)
+            {
+                await OpenRollbackWindowAsync(state, cancellationToken);
+                state = _journal.State;
+            }
+
             if (state.IsTerminal)
             {
                 // Leftover requests are removed with a notice, so they never reach a later upgrade.

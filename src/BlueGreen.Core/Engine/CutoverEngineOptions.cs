@@ -20,6 +20,12 @@ public sealed record CutoverEngineOptions
     /// <summary>How often the lock is renewed. Default 30 s.</summary>
     public TimeSpan HeartbeatPeriod { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Roll a completed upgrade back at once (all traffic to the old colour in one change, no steps), while its old
+    /// colour has not been decommissioned. Default false: a run over a completed journal only reports it.
+    /// </summary>
+    public bool RollbackWindow { get; init; }
+
     /// <summary>Times the engine sets weights and reads them back before giving up. Default 3.</summary>
     public int WeightAttempts { get; init; } = 3;
 }

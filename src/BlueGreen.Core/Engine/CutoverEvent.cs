@@ -25,6 +25,7 @@ namespace BlueGreen.Core.Engine;
 [JsonDerivedType(typeof(RollbackStarted), "rollbackStarted")]
 [JsonDerivedType(typeof(RollbackWeightsApplied), "rollbackWeightsApplied")]
 [JsonDerivedType(typeof(RollbackCompleted), "rolledBack")]
+[JsonDerivedType(typeof(DecommissionStarted), "decommissionStarted")]
 public abstract record CutoverEvent
 {
     private protected CutoverEvent()
@@ -94,3 +95,10 @@ public sealed record RollbackWeightsApplied(Weights Weights) : CutoverEvent;
 
 /// <summary>The live colour serves all traffic again.</summary>
 public sealed record RollbackCompleted : CutoverEvent;
+
+/// <summary>
+/// The old colour's teardown began after the upgrade completed: from now on the rollback window is closed, since
+/// the colour traffic would go back to is being deleted.
+/// </summary>
+/// <param name="Colour">The colour being torn down.</param>
+public sealed record DecommissionStarted(string Colour) : CutoverEvent;

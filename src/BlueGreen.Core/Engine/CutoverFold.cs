@@ -26,7 +26,7 @@ public static class CutoverFold
             throw new InvalidOperationException("the upgrade starts a second time");
         }
 
-        if (state.IsTerminal)
+        if (state.IsTerminal && !AfterCompletion(state, evt))
         {
             throw new InvalidOperationException($"a '{evt.GetType().Name}' event comes after the upgrade ended ({state.Phase.Name})");
         }
@@ -74,6 +74,10 @@ public static class CutoverFold
             {
                 Phase = state.Phase is CutoverPhase.Draining ? new CutoverPhase.Completed() : throw new InvalidOperationException("the upgrade completes without draining"),
             },
+            DecommissionStarted decommission => next with
+            {
+                Decommission = Require(decommission, decommission.Colour == state.From, $"the decommission of '{decommission.Colour}' is recorded, but the upgrade moved traffic away from '{state.From}'"),
+            },
             RollbackStarted rollback => next with { Phase = new CutoverPhase.RollingBack(rollback.Reason, rollback.Abort), RollbackWeightsApplied = false },
             RollbackWeightsApplied applied => next with { AppliedWeights = applied.Weights, RollbackWeightsApplied = true },
             RollbackCompleted => next with
@@ -88,6 +92,15 @@ public static class CutoverFold
             _ => throw new InvalidOperationException($"unknown event '{evt.GetType().Name}'"),
         };
     }
+
+    // A completed upgrade takes two more events: its old colour's decommission (which closes the rollback window),
+    // and, while the window is open, a rollback, which the engine then finishes as any other.
+    private static bool AfterCompletion(CutoverState state, CutoverEvent evt) => evt switch
+    {
+        DecommissionStarted => state.Phase is CutoverPhase.Completed && state.Decommission is null,
+        RollbackStarted { Abort: false } => state.InRollbackWindow,
+        _ => false,
+    };
 
     private static CutoverState ApplyInterval(CutoverState state, IntervalEvaluated interval)
     {

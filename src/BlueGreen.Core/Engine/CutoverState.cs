@@ -82,6 +82,12 @@ public sealed record CutoverState
 
     public bool RollbackWeightsApplied { get; init; }
 
+    /// <summary>A completed upgrade's old colour is being (or was) torn down: the rollback window is closed.</summary>
+    public DecommissionStarted? Decommission { get; init; }
+
+    /// <summary>True when a completed upgrade may still be rolled back at once: its old colour has not been decommissioned.</summary>
+    public bool InRollbackWindow => Phase is CutoverPhase.Completed && Decommission is null;
+
     /// <summary>Operator requests already handled, so each is applied exactly once.</summary>
     public ImmutableHashSet<string> HandledRequests { get; init; } = [];
 

@@ -81,6 +81,36 @@ internal sealed class AwsAccount
         return "0123456789abcdef";
     }
 
+    /// <summary>Writes the journal of an upgrade of the default plan that completed (and, when asked, whose old colour's decommission began).</summary>
+    public async Task CompleteUpgradeAsync(DateTimeOffset at, bool decommissionStarted = false)
+    {
+        var plan = BlueGreen.Core.Plans.PlanFactory.Create(BlueGreen.Core.Configuration.ConfigLoader.LoadOrThrow(CliRunner.DefaultConfigPath));
+        using var s3 = _moto.S3(region: Region);
+        var journal = await CutoverJournal.OpenAsync(new S3JournalStore(s3, State), CancellationToken.None);
+        var events = new List<CutoverEvent>
+        {
+            new CutoverStarted(plan.From, plan.To, plan.Steps.Count, plan.FinalShareStep, plan.Describe(), plan.WeightsFor(0)) { At = at, UpgradeId = "0123456789abcdef" },
+            new VerificationStarted { At = at },
+            new VerificationPassed { At = at },
+        };
+        for (var i = 0; i < plan.Steps.Count; i++)
+        {
+            var weights = plan.WeightsFor(((BlueGreen.Core.Plans.SetShareStep)plan.Steps[i]).Percent);
+            events.AddRange([new StepStarted(i, weights) { At = at }, new WeightsApplied(i, weights) { At = at }, new StepCompleted(i) { At = at }]);
+        }
+
+        events.AddRange([new DrainStarted { At = at }, new CutoverCompleted { At = at }]);
+        if (decommissionStarted)
+        {
+            events.Add(new DecommissionStarted(plan.From) { At = at });
+        }
+
+        foreach (var e in events)
+        {
+            await journal.AppendAsync(e, CancellationToken.None);
+        }
+    }
+
     /// <summary>Keys of every object under the environment's prefix.</summary>
     public async Task<IReadOnlyList<string>> ObjectsAsync(string under = "")
     {

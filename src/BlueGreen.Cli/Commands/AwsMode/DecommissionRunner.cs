@@ -24,6 +24,12 @@ public sealed class DecommissionRunner(TimeProvider time, Action<string> report)
         }
 
         report($"{colour} has carried no traffic for at least the drain time ({drain.TotalSeconds:0} s).");
+        if (steps.CloseRollbackWindow is { } close)
+        {
+            await close(cancellationToken);
+            report($"The rollback window is closed: `bluegreen rollback` no longer moves traffic back to {colour}.");
+        }
+
         report(await steps.Teardown.DeleteRootAsync(cancellationToken)
             ? "Deleted the root Application with foreground cascade; waiting for its children in reverse wave order."
             : "The root Application is already gone; checking what is left.");

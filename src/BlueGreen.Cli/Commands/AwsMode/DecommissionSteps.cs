@@ -10,4 +10,8 @@ public sealed record DecommissionSteps(
     Func<CancellationToken, Task<Weights?>> CurrentWeights,
     IColourTeardown Teardown,
     Func<CancellationToken, Task<IReadOnlyList<string>>> AwsLeftovers,
-    Func<CancellationToken, Task<int>> Destroy);
+    Func<CancellationToken, Task<int>> Destroy)
+{
+    /// <summary>Records in the upgrade's journal that the decommission began, which closes its rollback window; none when not set.</summary>
+    public Func<CancellationToken, Task>? CloseRollbackWindow { get; init; }
+}

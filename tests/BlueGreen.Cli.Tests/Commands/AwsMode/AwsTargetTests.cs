@@ -24,6 +24,37 @@ public sealed class AwsTargetTests : IClassFixture<MotoFixture>, IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task Rollback_AfterCompletion_ChecksTheOldColourFirst_AndChangesNothingWhenItIsNotReady()
+    {
+        await _account.WriteWeightsAsync(("blue", 0), ("green", 100));
+        await _account.CompleteUpgradeAsync(CliRunner.Today);
+        var objects = await _account.ObjectsAsync();
+
+        var (code, output) = await RunAsync("rollback", "--target", "aws");
+
+        Assert.True(code == 1, output);
+        Assert.Contains("blue is not ready to take traffic back", CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", CliRunner.Flat(output), StringComparison.Ordinal);
+        var records = await _account.RecordsAsync();
+        Assert.Equal((0, 100), (records["blue"].Weight, records["green"].Weight));
+        Assert.Equal(objects.Where(o => !o.EndsWith("lock.json", StringComparison.Ordinal)), (await _account.ObjectsAsync()).Where(o => !o.EndsWith("lock.json", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Rollback_AfterTheDecommissionBegan_RefusesWithASentence()
+    {
+        await _account.WriteWeightsAsync(("blue", 0), ("green", 100));
+        await _account.CompleteUpgradeAsync(CliRunner.Today, decommissionStarted: true);
+
+        var (code, output) = await RunAsync("rollback", "--target", "aws");
+
+        Assert.True(code == 1, output);
+        Assert.Contains("The rollback window is closed: the decommission of blue began at", CliRunner.Flat(output), StringComparison.Ordinal);
+        var records = await _account.RecordsAsync();
+        Assert.Equal((0, 100), (records["blue"].Weight, records["green"].Weight));
+    }
+
+    [Fact]
     public async Task Status_ReadsTheBucketAndZoneFromSsm_AndPrintsTheRoute53Weights()
     {
         await _account.WriteWeightsAsync(("blue", 90), ("green", 10));

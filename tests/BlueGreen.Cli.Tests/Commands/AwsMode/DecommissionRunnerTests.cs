@@ -27,6 +27,27 @@ public sealed class DecommissionRunnerTests
     }
 
     [Fact]
+    public async Task ClosesTheRollbackWindow_AfterTheGuard_BeforeDeletingAnything()
+    {
+        var steps = Steps() with { CloseRollbackWindow = _ => { _calls.Add("close window"); return Task.CompletedTask; } };
+
+        await Runner().RunAsync("blue", Drain, TimeSpan.FromMinutes(20), TimeSpan.FromSeconds(15), "npx cdk destroy test-blue", destroy: false, steps, CancellationToken.None);
+
+        Assert.Equal(["journal", "weights", "close window", "delete root", "wait", "leftovers"], _calls);
+        Assert.Contains("The rollback window is closed: `bluegreen rollback` no longer moves traffic back to blue.", _report);
+    }
+
+    [Fact]
+    public async Task ARefusal_LeavesTheRollbackWindowOpen()
+    {
+        var steps = Steps() with { CloseRollbackWindow = _ => { _calls.Add("close window"); return Task.CompletedTask; } };
+
+        await Assert.ThrowsAsync<CommandFailedException>(() => Runner().RunAsync("green", Drain, TimeSpan.FromMinutes(20), TimeSpan.FromSeconds(15), "x", destroy: true, steps, CancellationToken.None));
+
+        Assert.DoesNotContain("close window", _calls);
+    }
+
+    [Fact]
     public async Task WithDestroy_RunsTheStackDestroy()
     {
         await Runner().RunAsync("blue", Drain, TimeSpan.FromMinutes(20), TimeSpan.FromSeconds(15), "npx cdk destroy test-blue", destroy: true, Steps(), CancellationToken.None);
