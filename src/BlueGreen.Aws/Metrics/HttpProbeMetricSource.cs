@@ -101,7 +101,7 @@ public sealed class HttpProbeMetricSource : IMetricSource
         // Nearest-rank p99, the same definition as the gate thresholds use.
         var latencies = window.Select(s => s.Latency).Order().ToList();
         var rank = (int)Math.Ceiling(0.99 * latencies.Count) - 1;
-        return Task.FromResult(new IntervalMetrics(window.Count, window.Count(s => s.Failed), latencies[rank]));
+        return Task.FromResult(new IntervalMetrics(window.Count, window.Count(s => s.Failed), latencies[rank]) { Latencies = LatencyHistogram.Of(latencies) });
     }
 
     private void Record(string colour, ProbeSample sample)

@@ -25,6 +25,41 @@ public sealed record GatesConfig
 
     /// <summary>What a degrading live colour does during a shift.</summary>
     public LiveDegradation LiveDegradation { get; init; } = LiveDegradation.Report;
+
+    /// <summary>What the candidate is judged against each interval: the live colour, the thresholds above, or both.</summary>
+    public GateComparison Compare { get; init; } = GateComparison.Both;
+
+    /// <summary>How much worse than the live colour the candidate may be.</summary>
+    public RelativeGatesConfig Relative { get; init; } = new();
+
+    /// <summary>
+    /// How sure the comparison must be before it calls the candidate worse than live: at 0.999 a candidate
+    /// as good as live fails an interval by chance at most once in a thousand.
+    /// </summary>
+    public double Confidence { get; init; } = 0.999;
+}
+
+/// <summary>The margins of the comparison with the live colour over the same window.</summary>
+public sealed record RelativeGatesConfig
+{
+    /// <summary>Percentage points by which the candidate's failure rate may exceed live's.</summary>
+    public double FailureRateMargin { get; init; } = 1.0;
+
+    /// <summary>How many times live's p99 the candidate's p99 may reach.</summary>
+    public double P99Ratio { get; init; } = 1.5;
+}
+
+/// <summary>What an interval's candidate metrics are judged against.</summary>
+public enum GateComparison
+{
+    /// <summary>Only against the live colour over the same window.</summary>
+    Live,
+
+    /// <summary>Only against the absolute thresholds (minSuccessRate, maxP99).</summary>
+    Absolute,
+
+    /// <summary>Against both: worse than live fails; a breach live shares is inconclusive.</summary>
+    Both,
 }
 
 /// <summary>Reaction to the live colour failing its gates during a shift.</summary>

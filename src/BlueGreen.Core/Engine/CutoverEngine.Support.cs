@@ -142,20 +142,24 @@ public sealed partial class CutoverEngine
         }
     }
 
-    // A metric source that cannot answer gives no data: the interval is inconclusive, never a pass.
-    private async Task<GateReading> ReadGateAsync(string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    // A metric source that cannot answer gives no data, and says why.
+    private async Task<(IntervalMetrics? Metrics, string Problem)> ReadMetricsAsync(string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         try
         {
-            return HealthGate.Evaluate(await _services.Metrics.GetAsync(colour, scope, start, end, cancellationToken), _plan.Gates);
+            return (await _services.Metrics.GetAsync(colour, scope, start, end, cancellationToken), string.Empty);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var reason = $"the metrics of '{colour}' could not be read: {Sentences.Clause(e.Message)}";
             Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
-            return new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason);
+            return (null, reason);
         }
     }
+
+    // No data is inconclusive, never a pass.
+    private static GateReading Judge((IntervalMetrics? Metrics, string Problem) read, Func<IntervalMetrics, GateReading> evaluate) =>
+        read.Metrics is { } metrics ? evaluate(metrics) : new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, read.Problem);
 
     // On resume, the weights the journal says are in effect are set once more: cheap, idempotent, and it
     // repairs a change made by hand while no engine ran. Not when a set is pending: that set follows anyway.

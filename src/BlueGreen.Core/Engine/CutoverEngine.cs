@@ -322,12 +322,20 @@ public sealed partial class CutoverEngine
 
         // At 0 % the candidate has no user traffic, so it is judged on its own probes.
         var scope = weights.Share(_plan.To) > 0 ? MetricScope.UserTraffic : MetricScope.DirectProbes;
-        var candidate = await ReadGateAsync(_plan.To, scope, start, end, cancellationToken);
+        var candidateMetrics = await ReadMetricsAsync(_plan.To, scope, start, end, cancellationToken);
+        (IntervalMetrics? Metrics, string Problem) liveMetrics = (null, string.Empty);
         GateReading? live = null;
         if (state.Underlying is CutoverPhase.Shifting && weights.Share(_plan.From) > 0)
         {
-            live = await ReadGateAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken);
+            liveMetrics = await ReadMetricsAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken);
+            live = Judge(liveMetrics, m => HealthGate.Evaluate(m, _plan.Gates));
         }
+
+        // The candidate is compared with live through the same scope: on probes too, at 0 %.
+        var baseline = _plan.Gates.Compare == Configuration.GateComparison.Absolute ? null
+            : scope == MetricScope.UserTraffic ? liveMetrics.Metrics
+            : (await ReadMetricsAsync(_plan.From, MetricScope.DirectProbes, start, end, cancellationToken)).Metrics;
+        var candidate = Judge(candidateMetrics, m => HealthGate.Evaluate(m, baseline, _plan.Gates));
 
         var step = state.Underlying is CutoverPhase.Shifting ? state.Step : -1;
         await RecordAsync(new IntervalEvaluated(step, start, candidate, live, counted) { At = end });

@@ -9,6 +9,9 @@ public sealed record IntervalMetrics(long Requests, long Failures, TimeSpan? P99
     /// <summary>Nothing observed.</summary>
     public static IntervalMetrics Empty { get; } = new(0, 0, null);
 
+    /// <summary>The requests' latencies by bucket, for the rank test against the other colour; null when the source has none.</summary>
+    public LatencyHistogram? Latencies { get; init; }
+
     /// <summary>Successful requests in percent (0..100); 100 when there were none.</summary>
     public double SuccessRate => Requests == 0 ? 100.0 : 100.0 * (Requests - Failures) / Requests;
 }

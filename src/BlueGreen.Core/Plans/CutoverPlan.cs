@@ -68,6 +68,7 @@ public sealed record CutoverPlan
         text.Append(CultureInfo.InvariantCulture, $"; drain {Drain}; interval {Gates.Interval}; verification {Gates.Verification}");
         text.Append(CultureInfo.InvariantCulture, $"; gates success>={Gates.MinSuccessRate} p99<={Gates.MaxP99} min {Gates.MinRequests}");
         text.Append(CultureInfo.InvariantCulture, $" fail {Gates.FailureThreshold} inconclusive {Gates.InconclusiveLimit} live {Gates.LiveDegradation}");
+        text.Append(CultureInfo.InvariantCulture, $"; compare {Gates.Compare} margin {Gates.Relative.FailureRateMargin} p99x{Gates.Relative.P99Ratio} confidence {Gates.Confidence}");
         return text.ToString();
     }
 

@@ -37,7 +37,8 @@ public sealed class HttpProbeMetricSourceTests : IDisposable
         var metrics = await source.GetAsync("green", MetricScope.DirectProbes, Clock.Start, _time.GetUtcNow().AddTicks(1), CancellationToken.None);
 
         // A 404 is an answer (the app serves); only 5xx, errors and timeouts fail.
-        Assert.Equal(new IntervalMetrics(3, 1, TimeSpan.FromMilliseconds(20)), metrics);
+        var latencies = LatencyHistogram.Of([TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(5)]);
+        Assert.Equal(new IntervalMetrics(3, 1, TimeSpan.FromMilliseconds(20)) { Latencies = latencies }, metrics);
     }
 
     [Fact]

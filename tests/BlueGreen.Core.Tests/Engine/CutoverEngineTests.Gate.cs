@@ -122,7 +122,7 @@ public sealed partial class CutoverEngineTests
     {
         var harness = new EngineHarness();
         var script = new Queue<IntervalMetrics>([ScriptedMetrics.Sparse, ScriptedMetrics.Failing]);
-        harness.Metrics.Script = q => q.Scope == MetricScope.DirectProbes && script.Count > 0 ? script.Dequeue() : ScriptedMetrics.Healthy;
+        harness.Metrics.Script = q => q.Colour == "green" && q.Scope == MetricScope.DirectProbes && script.Count > 0 ? script.Dequeue() : ScriptedMetrics.Healthy;
 
         var outcome = await harness.RunAsync();
 

@@ -1,4 +1,5 @@
 using BlueGreen.Core.Engine;
+using BlueGreen.Core.Metrics;
 using BlueGreen.Core.Operators;
 using BlueGreen.Core.Plans;
 using BlueGreen.Core.Tests.Fakes;
@@ -146,7 +147,7 @@ public sealed partial class CutoverEngineTests
     {
         // Given a candidate that fails its own probes, and a forced promotion made as the upgrade starts
         var harness = new EngineHarness();
-        harness.Metrics.Script = q => q.Colour == "green" && q.Scope == Metrics.MetricScope.DirectProbes ? ScriptedMetrics.Failing : ScriptedMetrics.Healthy;
+        harness.Metrics.Script = q => q.Colour == "green" && q.Scope == MetricScope.DirectProbes ? ScriptedMetrics.Failing : ScriptedMetrics.Healthy;
         harness.SubmitWhen((e, _) => e is VerificationStarted, OperatorAction.Promote, force: true);
 
         var outcome = await harness.RunAsync();

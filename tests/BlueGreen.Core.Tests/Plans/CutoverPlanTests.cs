@@ -20,7 +20,8 @@ public sealed class CutoverPlanTests
     {
         Assert.Equal(
             "blue -> green, scale 100; steps 10%/00:05:00, 25%/00:05:00, pause 00:10:00, approval 'look at the dashboards', 50%/00:05:00, 100%/00:05:00; "
-            + "drain 00:02:00; interval 00:00:30; verification 00:01:00; gates success>=99 p99<=00:00:00.5000000 min 20 fail 3 inconclusive 5 live Report",
+            + "drain 00:02:00; interval 00:00:30; verification 00:01:00; gates success>=99 p99<=00:00:00.5000000 min 20 fail 3 inconclusive 5 live Report; "
+            + "compare Both margin 1 p99x1.5 confidence 0.999",
             Plan.Describe());
     }
 
@@ -35,6 +36,10 @@ public sealed class CutoverPlanTests
             Plan with { WeightScale = 200 },
             Plan with { Gates = Plan.Gates with { MinRequests = 21 } },
             Plan with { Gates = Plan.Gates with { LiveDegradation = LiveDegradation.Abort } },
+            Plan with { Gates = Plan.Gates with { Compare = GateComparison.Absolute } },
+            Plan with { Gates = Plan.Gates with { Relative = new() { FailureRateMargin = 2 } } },
+            Plan with { Gates = Plan.Gates with { Relative = new() { P99Ratio = 2 } } },
+            Plan with { Gates = Plan.Gates with { Confidence = 0.99 } },
         ];
 
         Assert.All(variants, v => Assert.NotEqual(Plan.Describe(), v.Describe()));

@@ -11,7 +11,7 @@ internal static class ConfigBinder
     public static EnvironmentConfig Bind(ErrorSink sink, YamlMappingNode root)
     {
         var r = new MappingReader(sink, root, string.Empty, ["environment", "region", "account", "target", "network", "dns", "data", "ci", "gitops", "app", "clusters", "traffic", "gates", "sandbox"]);
-        var gates = Gates(r.Mapping("gates", false, "interval", "minSuccessRate", "maxP99", "minRequests", "failureThreshold", "inconclusiveLimit", "verification", "liveDegradation"));
+        var gates = Gates(r.Mapping("gates", false, "interval", "minSuccessRate", "maxP99", "minRequests", "failureThreshold", "inconclusiveLimit", "verification", "liveDegradation", "compare", "relative", "confidence"));
         return new EnvironmentConfig
         {
             Environment = r.String("environment", required: true),
@@ -263,6 +263,19 @@ internal static class ConfigBinder
             InconclusiveLimit = r.Int("inconclusiveLimit", d.InconclusiveLimit),
             Verification = r.Duration("verification", d.Verification),
             LiveDegradation = r.Enum("liveDegradation", d.LiveDegradation),
+            Compare = r.Enum("compare", d.Compare),
+            Relative = Relative(r.Mapping("relative", false, "failureRateMargin", "p99Ratio")),
+            Confidence = r.Double("confidence", d.Confidence),
+        };
+    }
+
+    private static RelativeGatesConfig Relative(MappingReader? r)
+    {
+        var d = new RelativeGatesConfig();
+        return r is null ? d : new RelativeGatesConfig
+        {
+            FailureRateMargin = r.Double("failureRateMargin", d.FailureRateMargin),
+            P99Ratio = r.Double("p99Ratio", d.P99Ratio),
         };
     }
 
