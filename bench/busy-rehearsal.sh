@@ -5,11 +5,12 @@
 # the calibration's figures, user requests and failures, when the engine decided (seconds from the
 # first step that gave green traffic to the rollback, or to completion), and the load average.
 # Every loop ends with the script (trap) and by itself after 15 minutes (timeout).
-# Usage: bench/busy-rehearsal.sh [BUSY] [STEPS]   (STEPS default "10, 25, 50, 100", the configured plan)
+# Usage: bench/busy-rehearsal.sh [BUSY] [STEPS]   (STEPS default "50, 100": with eight loops the
+# calibrated load is small, and the configured 10 % step would lengthen the interval up to 30 times)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 busy="${1:-8}"
-steps="${2:-}"
+steps="${2:-50, 100}"
 work="$(mktemp -d)"
 loops=()
 cleanup() {
