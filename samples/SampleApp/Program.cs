@@ -35,6 +35,7 @@ builder.Services.AddSingleton<FaultDice>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IAmazonDynamoDB>(_ => DynamoDbClients.Create(settings));
 builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<ItemsCache>();
 builder.Services.AddSingleton(services => new ReadinessProbe(
     services.GetRequiredService<UserStore>().CheckTableAsync,
     services.GetRequiredService<TimeProvider>(),

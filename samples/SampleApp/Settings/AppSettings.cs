@@ -17,6 +17,9 @@ internal sealed record AppSettings
     /// <summary>Items per Scan page; null leaves DynamoDB's 1 MB pages.</summary>
     public int? ScanPageSize { get; init; }
 
+    /// <summary>How long the answer of <c>GET /</c> (every item) is reused before the table is scanned again; zero scans on every request.</summary>
+    public TimeSpan ItemsCache { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a readiness answer is reused before the table is asked again.</summary>
     public TimeSpan ReadinessCache { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -46,6 +46,7 @@ internal static partial class AppSettingsReader
             }
         }
 
+        var itemsCache = Duration(configuration, EnvironmentNames.ItemsCache, defaults.ItemsCache, allowZero: true, errors);
         var readinessCache = Duration(configuration, EnvironmentNames.ReadinessCache, defaults.ReadinessCache, allowZero: true, errors);
         var databaseTimeout = Duration(configuration, EnvironmentNames.DatabaseTimeout, defaults.DatabaseTimeout, allowZero: false, errors);
         var shutdownDelay = Duration(configuration, EnvironmentNames.ShutdownDelay, defaults.ShutdownDelay, allowZero: true, errors);
@@ -73,6 +74,7 @@ internal static partial class AppSettingsReader
             Colour = colour,
             KubernetesVersion = kubernetesVersion,
             ScanPageSize = pageSize,
+            ItemsCache = itemsCache,
             ReadinessCache = readinessCache,
             DatabaseTimeout = databaseTimeout,
             ShutdownDelay = shutdownDelay,

@@ -8,6 +8,7 @@ internal static class EnvironmentNames
     public const string Colour = "BLUEGREEN_COLOUR";
     public const string KubernetesVersion = "BLUEGREEN_KUBERNETES_VERSION";
     public const string ScanPageSize = "BLUEGREEN_SCAN_PAGE_SIZE";
+    public const string ItemsCache = "BLUEGREEN_ITEMS_CACHE";
     public const string ReadinessCache = "BLUEGREEN_READINESS_CACHE";
     public const string DatabaseTimeout = "BLUEGREEN_DATABASE_TIMEOUT";
     public const string ShutdownDelay = "BLUEGREEN_SHUTDOWN_DELAY";

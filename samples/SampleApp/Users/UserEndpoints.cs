@@ -7,8 +7,8 @@ internal static class UserEndpoints
 {
     public static void MapUserEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", async (UserStore store, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await store.ScanAllAsync(cancellationToken)))
+        routes.MapGet("/", async (ItemsCache items, CancellationToken cancellationToken) =>
+                TypedResults.Bytes(await items.GetJsonAsync(cancellationToken), "application/json; charset=utf-8"))
             .WithMetadata(new FaultableAttribute());
 
         routes.MapGet("/users/{id}", async Task<IResult> (string id, UserStore store, CancellationToken cancellationToken) =>

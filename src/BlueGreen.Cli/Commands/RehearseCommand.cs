@@ -108,8 +108,10 @@ public sealed class RehearseCommand(IAnsiConsole console, TimeProvider timeProvi
         }
         catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
         {
-            Console.MarkupLine("[yellow]Interrupted: every process the sandbox started has been stopped.[/]");
-            return ExitCodes.Failure;
+            // The children run in sessions of their own, so they were still serving until the
+            // sandbox stopped them, newest first; the upgrade was not decided, so nothing is advised.
+            Console.MarkupLine("[yellow]The rehearsal was interrupted before it decided, and every process the sandbox started has been stopped in reverse order of start.[/]");
+            return ExitCodes.Interrupted;
         }
         catch (PlanException e)
         {

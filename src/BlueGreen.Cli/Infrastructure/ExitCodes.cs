@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>The upgrade was rolled back or aborted: all traffic is back on the live colour.</summary>
     public const int RolledBack = BlueGreen.Core.Engine.OutcomeExitCodes.RolledBack;
+
+    /// <summary>A rehearsal stopped by Ctrl+C, SIGTERM or SIGHUP before it ended (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -12,8 +12,11 @@ public sealed record SandboxConfig
     /// <summary>Sample-app processes per colour.</summary>
     public int Replicas { get; init; } = 2;
 
-    /// <summary>Load generator requests per second.</summary>
-    public int RequestRate { get; init; } = 200;
+    /// <summary>
+    /// Load generator requests per second; null (<c>auto</c>, the default): a share of what a short
+    /// calibration against the live colour shows this machine can serve.
+    /// </summary>
+    public int? RequestRate { get; init; }
 
     /// <summary>Concurrent load generator clients, each with its own resolver cache.</summary>
     public int Clients { get; init; } = 16;

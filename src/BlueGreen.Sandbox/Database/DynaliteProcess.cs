@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BlueGreen.Sandbox.Processes;
 
 namespace BlueGreen.Sandbox.Database;
 
@@ -30,6 +31,7 @@ internal static class DynaliteProcess
         };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(options.Port.ToString(CultureInfo.InvariantCulture));
+        OwnSession.Apply(start);
 
         var process = Process.Start(start) ?? throw new DynaliteException($"Could not start '{node} {script}'.");
         var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

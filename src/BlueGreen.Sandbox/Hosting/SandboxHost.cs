@@ -69,6 +69,15 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The port every colour's load balancer listens on.</summary>
     public int ServicePort { get; private set; }
 
+    /// <summary>The load a calibration chose; null when <c>sandbox.requestRate</c> was given or no load runs.</summary>
+    public LoadSize? LoadSize { get; private set; }
+
+    /// <summary>User requests per second of the load generator (given or calibrated).</summary>
+    public int RequestRate { get; private set; }
+
+    /// <summary>Load generator clients (given, or fewer when the calibrated rate is lower).</summary>
+    public int Clients { get; private set; }
+
     /// <summary>DNS queries the load generator sent so far.</summary>
     public long DnsQueries => _load?.DnsQueries ?? 0;
 
@@ -267,25 +276,57 @@ public sealed class SandboxHost : IAsyncDisposable
 
         if (_options.GenerateLoad)
         {
+            // One user per request (a GetItem each), like users reading their own data.
+            IReadOnlyList<string> paths = [.. Enumerable.Range(1, Math.Max(1, _options.SeedItems)).Select(i => "/users/" + SeedItems.IdOf(i))];
+            RequestRate = _options.RequestRate ?? 0;
+            Clients = _options.Clients;
+            var requestTimeout = LoadOptions.DefaultRequestTimeout;
+            if (_options.RequestRate is null)
+            {
+                LoadSize = await CalibrateAsync(paths, cancellationToken).ConfigureAwait(false);
+                (RequestRate, Clients, requestTimeout) = (LoadSize.RequestRate, LoadSize.Clients, LoadSize.RequestTimeout);
+            }
+
             _load = new LoadGenerator(
                 new LoadOptions
                 {
-                    RequestRate = _options.RequestRate,
-                    Clients = _options.Clients,
+                    RequestRate = RequestRate,
+                    Clients = Clients,
+                    RequestTimeout = requestTimeout,
                     DnsServer = _dns.Endpoint,
                     ServiceName = Zone.ServiceName,
                     ServicePort = ServicePort,
                     ColourHosts = _colours.Keys.ToDictionary(c => c, Zone.ColourHost),
-
-                    // One user per request (a GetItem each), like users reading their own data.
-                    Paths = [.. Enumerable.Range(1, Math.Max(1, _options.SeedItems)).Select(i => "/users/" + SeedItems.IdOf(i))],
+                    Paths = paths,
                 },
                 Log,
                 Zone.ColourAt,
                 _time);
             _load.Start();
-            Emit("load-started", null, $"load generator: {_options.RequestRate} requests/s from {_options.Clients} clients resolving {Zone.ServiceName}");
+            Emit("load-started", null, $"load generator: {RequestRate} requests/s from {Clients} clients resolving {Zone.ServiceName}");
         }
+    }
+
+    // The live colour alone, through its load balancer, before any user load: what this machine serves now.
+    private async Task<LoadSize> CalibrateAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var live = _colours[_options.Live];
+        var measured = await LoadCalibration.MeasureAsync(
+            live.Address, ServicePort, Zone.ServiceName, paths, TimeSpan.FromMilliseconds(500), _options.CalibrationTime, cancellationToken).ConfigureAwait(false);
+        if (measured.Served == 0)
+        {
+            throw new SandboxException(string.Create(CultureInfo.InvariantCulture,
+                $"The calibration against {_options.Live} got no answer in {_options.CalibrationTime.TotalSeconds:0.#} s ({measured.Failed} requests failed), so no user load can be sized; set sandbox.requestRate to run without it."));
+        }
+
+        var size = LoadSizing.Size(measured.ServedPerSecond, measured.P99, _options.Clients, _options.Demand);
+        Emit("load-calibrated", null, string.Create(CultureInfo.InvariantCulture, $"{size.Describe()}; p99 {measured.P99.TotalMilliseconds:0} ms during the calibration, request timeout {size.RequestTimeout.TotalSeconds:0.#} s"));
+        if (_options.Demand is { } demand && LoadSizing.Lengthening(size, demand) is { } lengthened)
+        {
+            Emit("interval-lengthened", null, lengthened);
+        }
+
+        return size;
     }
 
     // The zone starts with what the feed holds: the DNS server never answers with records of its own.

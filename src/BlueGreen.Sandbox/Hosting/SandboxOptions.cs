@@ -21,7 +21,8 @@ public sealed record SandboxOptions
     /// <summary>App instances per colour.</summary>
     public required int Replicas { get; init; }
 
-    public required int RequestRate { get; init; }
+    /// <summary>User requests per second; null: sized by a calibration against the live colour (<see cref="Load.LoadSizing"/>).</summary>
+    public required int? RequestRate { get; init; }
 
     public required int Clients { get; init; }
 
@@ -63,6 +64,12 @@ public sealed record SandboxOptions
 
     /// <summary>How often the zone reads <see cref="RecordFeed"/>.</summary>
     public TimeSpan FollowPeriod { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>What the gates need of a calibrated load; null: no plan to serve (the interval is never lengthened).</summary>
+    public Load.LoadDemand? Demand { get; init; }
+
+    /// <summary>How long the calibration measures, after a half-second warm-up.</summary>
+    public TimeSpan CalibrationTime { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Whether to run the load generator (off for a sandbox only probed by hand).</summary>
     public bool GenerateLoad { get; init; } = true;

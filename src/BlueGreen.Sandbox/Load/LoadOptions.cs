@@ -27,7 +27,10 @@ public sealed record LoadOptions
     public int ProbeRate { get; init; } = 30;
 
     /// <summary>A request without an answer after this long has failed.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
+
+    /// <summary>The request timeout unless a calibration fits one to the machine.</summary>
+    public static TimeSpan DefaultRequestTimeout { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Paths requested in turn, e.g. one user each.</summary>
     public IReadOnlyList<string> Paths { get; init; } = ["/"];

@@ -11,7 +11,11 @@ namespace BlueGreen.Sandbox.Load;
 /// </summary>
 public sealed class StubResolver : IDisposable
 {
-    private const int QueryTimeoutMilliseconds = 1000;
+    // As the C library's resolver does (timeout and attempts in resolv.conf), a query that gets no
+    // answer is sent again: on a busy machine one UDP round trip can take longer than a second,
+    // and a user's request must not fail because the sandbox's own DNS answer was late.
+    private const int QueryTimeoutMilliseconds = 2000;
+    private const int Attempts = 2;
     private static long s_nextId;
     private readonly DomainName _name;
     private readonly DnsClient _client;
@@ -38,15 +42,18 @@ public sealed class StubResolver : IDisposable
             return cached;
         }
 
-        Queries++;
-        DnsMessage? answer;
-        try
+        DnsMessage? answer = null;
+        for (var attempt = 0; attempt < Attempts && answer is null; attempt++)
         {
-            answer = await _client.ResolveAsync(_name, RecordType.A, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException)
-        {
-            answer = null;
+            Queries++;
+            try
+            {
+                answer = await _client.ResolveAsync(_name, RecordType.A, RecordClass.INet, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException)
+            {
+                answer = null;
+            }
         }
 
         var arrived = _time.GetUtcNow();

@@ -9,6 +9,8 @@ namespace BlueGreen.Sandbox.Processes;
 /// Starts child processes and guarantees they stop: in reverse order of start on dispose, on
 /// process exit, and, on Linux, when this process dies without a chance to clean up (SIGKILL):
 /// every child is launched through <c>setpriv --pdeathsig KILL</c>, so the kernel kills it.
+/// Every child runs in a session of its own (<see cref="OwnSession"/>), so a Ctrl+C in the terminal
+/// reaches only this process, which then stops the children in order.
 /// </summary>
 public sealed partial class ChildProcessSupervisor : IAsyncDisposable
 {
@@ -180,17 +182,23 @@ public sealed partial class ChildProcessSupervisor : IAsyncDisposable
             RedirectStandardInput = true,
             WorkingDirectory = spec.WorkingDirectory ?? Environment.CurrentDirectory,
         };
+        var program = OwnSession.Prefix(spec.FileName);
         if (_parentDeathSignal)
         {
+            // setpriv first: setsid executes in place, so the signal stays set on the program itself.
             startInfo.FileName = SetPriv;
-            foreach (var argument in (string[])["--pdeathsig", "KILL", "--", spec.FileName])
+            foreach (var argument in (string[])["--pdeathsig", "KILL", "--", .. program])
             {
                 startInfo.ArgumentList.Add(argument);
             }
         }
         else
         {
-            startInfo.FileName = spec.FileName;
+            startInfo.FileName = program[0];
+            foreach (var argument in program.Skip(1))
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
         }
 
         foreach (var argument in spec.Arguments)

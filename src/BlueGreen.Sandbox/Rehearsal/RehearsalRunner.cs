@@ -32,7 +32,7 @@ public static class RehearsalRunner
         var plan = SandboxPlan.Create(config);
 
         // The target is set up first: one that cannot be leaves no report directory behind.
-        var sandboxOptions = options.Adjust(SandboxOptionsFactory.From(config, options.Faults));
+        var sandboxOptions = options.Adjust(SandboxOptionsFactory.From(config, options.Faults) with { Demand = LoadAdvice.Demand(plan) });
         if (options.Target is { } factory)
         {
             sandboxOptions = await factory.PrepareAsync(sandboxOptions, cancellationToken).ConfigureAwait(false);
@@ -43,6 +43,13 @@ public static class RehearsalRunner
         using var recorder = new RehearsalRecorder(Path.Combine(options.ReportDirectory, "events.jsonl"), listener);
         var startedAt = time.GetUtcNow();
         await using var host = await SandboxHost.StartAsync(sandboxOptions, time, recorder.OnSandboxEvent, cancellationToken).ConfigureAwait(false);
+        if (host.LoadSize is { IntervalFactor: > 1 } size)
+        {
+            // Too slow a machine for the gates' samples at this load: longer intervals, not more load.
+            var factor = size.IntervalFactor;
+            config = config with { Sandbox = config.Sandbox with { Interval = config.Sandbox.Interval * factor, Bake = config.Sandbox.Bake * factor, Verification = config.Sandbox.Verification * factor } };
+            plan = SandboxPlan.Create(config);
+        }
 
         await using var target = options.Target is null
             ? new RehearsalTarget
@@ -114,8 +121,11 @@ public static class RehearsalRunner
             Faults = [.. options.Faults.Select(f => f.ToString())],
             Target = new EngineTarget(target.Kind, target.Description),
             Load = new LoadSettings(
-                sandboxOptions.RequestRate, sandboxOptions.Clients, sandboxOptions.Replicas, sandboxOptions.Ttl,
-                config.Sandbox.Bake.TotalSeconds, plan.Gates.Interval.TotalSeconds, plan.Drain.TotalSeconds, plan.Gates.Verification.TotalSeconds),
+                host.RequestRate, host.Clients, sandboxOptions.Replicas, sandboxOptions.Ttl,
+                config.Sandbox.Bake.TotalSeconds, plan.Gates.Interval.TotalSeconds, plan.Drain.TotalSeconds, plan.Gates.Verification.TotalSeconds)
+            {
+                CalibratedRate = host.LoadSize?.CalibratedRate,
+            },
             UserTraffic = RehearsalAnalysis.Totals(input.Requests, MetricScope.UserTraffic, input.Colours, host.DnsQueries),
             Probes = RehearsalAnalysis.Totals(input.Requests, MetricScope.DirectProbes, input.Colours, 0),
             Steps = RehearsalAnalysis.Steps(input),

@@ -50,7 +50,11 @@ public sealed record RehearsalSummary
 public sealed record EngineTarget(string Kind, string Description);
 
 /// <summary>The load and timings a rehearsal ran with.</summary>
-public sealed record LoadSettings(int RequestRate, int Clients, int Replicas, int TtlSeconds, double BakeSeconds, double IntervalSeconds, double DrainSeconds, double VerificationSeconds);
+public sealed record LoadSettings(int RequestRate, int Clients, int Replicas, int TtlSeconds, double BakeSeconds, double IntervalSeconds, double DrainSeconds, double VerificationSeconds)
+{
+    /// <summary>Requests per second the live colour served during the calibration; null when sandbox.requestRate was given.</summary>
+    public double? CalibratedRate { get; init; }
+}
 
 /// <summary>Requests and failures in all and per colour.</summary>
 /// <param name="Requests">Requests sent.</param>

@@ -65,7 +65,7 @@ public static class ReportWriter
         var good = summary.ExitCode == 0;
         html.Append(Invariant($"<p class=\"verdict {(good ? "ok" : "bad")}\">{E(summary.Outcome)} (exit {summary.ExitCode}): {E(summary.Reason)}</p>"));
         html.Append(Invariant($"<p>{summary.UserTraffic.Requests} user requests, {summary.UserTraffic.Failed} failed, {summary.UserTraffic.Misrouted} misrouted; {summary.UserTraffic.DnsQueries} DNS queries. "));
-        html.Append(Invariant($"Load {summary.Load.RequestRate} requests/s from {summary.Load.Clients} clients, {summary.Load.Replicas} instances per colour, TTL {summary.Load.TtlSeconds} s; bake {summary.Load.BakeSeconds} s, interval {summary.Load.IntervalSeconds} s, drain {summary.Load.DrainSeconds} s."));
+        html.Append(Invariant($"Load {summary.Load.RequestRate} requests/s{(summary.Load.CalibratedRate is { } calibrated ? Invariant($" (calibrated: {calibrated:0} requests/s served)") : string.Empty)} from {summary.Load.Clients} clients, {summary.Load.Replicas} instances per colour, TTL {summary.Load.TtlSeconds} s; bake {summary.Load.BakeSeconds} s, interval {summary.Load.IntervalSeconds} s, drain {summary.Load.DrainSeconds} s."));
         if (summary.Faults.Count > 0)
         {
             html.Append(Invariant($" Faults: {E(string.Join("; ", summary.Faults))} (active from the colour's first user traffic)."));

@@ -31,8 +31,35 @@ public sealed class SandboxRulesTests
     [Fact]
     public void Rejects_TooManyClients()
     {
-        var error = TestConfig.SingleError(TestConfig.With("  clients: 256 ", "  clients: 257 "));
+        var error = TestConfig.SingleError(TestConfig.With("  clients: 128 ", "  clients: 257 "));
 
         Assert.Equal("sandbox.clients", error.KeyPath);
+    }
+
+    [Fact]
+    public void RequestRateAuto_IsLeftToTheCalibration()
+    {
+        var config = TestConfig.Parse(TestConfig.DefaultYaml).Config!;
+
+        Assert.Null(config.Sandbox.RequestRate);
+    }
+
+    [Fact]
+    public void Reads_AnExplicitRequestRate()
+    {
+        var config = TestConfig.Parse(TestConfig.With("  requestRate: auto ", "  requestRate: 300 ")).Config!;
+
+        Assert.Equal(300, config.Sandbox.RequestRate);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("5001")]
+    [InlineData("fast")]
+    public void Rejects_ARequestRateThatIsNeitherAutoNorFrom1To5000(string value)
+    {
+        var error = TestConfig.SingleError(TestConfig.With("  requestRate: auto ", $"  requestRate: {value} "));
+
+        Assert.Equal("sandbox.requestRate", error.KeyPath);
     }
 }

@@ -46,10 +46,19 @@ internal sealed class BlueGreenProcess : IDisposable
         }
     }
 
-    public static BlueGreenProcess Start(string workingDirectory, params string[] arguments)
+    public static BlueGreenProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, ownGroup: false, arguments);
+
+    /// <summary>
+    /// Starts the command as a terminal starts a foreground job: leader of a process group of its
+    /// own (its pid is the group id), so <see cref="InterruptGroup"/> signals it and everything
+    /// left in its group, as Ctrl+C does.
+    /// </summary>
+    public static BlueGreenProcess StartAsForegroundJob(string workingDirectory, params string[] arguments) => Start(workingDirectory, ownGroup: true, arguments);
+
+    private static BlueGreenProcess Start(string workingDirectory, bool ownGroup, string[] arguments)
     {
         var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(ownGroup ? "setsid" : host)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -57,6 +66,11 @@ internal sealed class BlueGreenProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (ownGroup)
+        {
+            start.ArgumentList.Add(host);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bluegreen.dll"));
         foreach (var argument in arguments)
         {
@@ -93,6 +107,26 @@ internal sealed class BlueGreenProcess : IDisposable
         // WaitForExitAsync returns before the output is drained; WaitForExit() drains it.
         _process.WaitForExit();
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGINT to the whole process group, as a shell sends it on Ctrl+C.</summary>
+    public void InterruptGroup()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", "--", "-" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -INT -{Id} exited {kill.ExitCode}");
+    }
+
+    /// <summary>Waits until the output holds <paramref name="text"/>; fails the test after <paramref name="timeout"/> or when the process ends first.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Stdout.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(HasExited, $"bluegreen ended before it printed '{text}':{Environment.NewLine}{Stdout}{Stderr}");
+            Assert.True(DateTime.UtcNow < deadline, $"bluegreen did not print '{text}' within {timeout.TotalSeconds:0} s:{Environment.NewLine}{Stdout}{Stderr}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up.</summary>

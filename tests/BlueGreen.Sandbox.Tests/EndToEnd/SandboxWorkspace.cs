@@ -19,7 +19,7 @@ internal sealed partial class SandboxWorkspace : IDisposable
               zone: test.bluegreen.internal
               ttl: 1
               replicas: {settings.Replicas}
-              requestRate: {settings.RequestRate}
+              requestRate: {settings.RequestRate?.ToString(CultureInfo.InvariantCulture) ?? "auto"}
               clients: {settings.Clients}
               seedItems: 20
               bake: {settings.Bake}
@@ -72,7 +72,8 @@ internal sealed record SandboxSettings
 {
     public int Replicas { get; init; } = 2;
 
-    public int RequestRate { get; init; } = 400;
+    /// <summary>User requests per second; null: <c>auto</c>, sized by the calibration.</summary>
+    public int? RequestRate { get; init; } = 400;
 
     public int Clients { get; init; } = 256;
 

@@ -15,6 +15,7 @@ public sealed class AppSettingsReaderTests
         Assert.Equal("UserId", settings.PartitionKey);
         Assert.Equal("unknown", settings.Colour);
         Assert.Null(settings.ScanPageSize);
+        Assert.Equal(TimeSpan.FromSeconds(1), settings.ItemsCache);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.ReadinessCache);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.ShutdownDelay);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.ShutdownTimeout);
@@ -42,6 +43,7 @@ public sealed class AppSettingsReaderTests
             ("BLUEGREEN_COLOUR", "blue"),
             ("BLUEGREEN_KUBERNETES_VERSION", "1.30"),
             ("BLUEGREEN_SCAN_PAGE_SIZE", "100"),
+            ("BLUEGREEN_ITEMS_CACHE", "250ms"),
             ("BLUEGREEN_READINESS_CACHE", "0s"),
             ("BLUEGREEN_DATABASE_TIMEOUT", "750ms"),
             ("BLUEGREEN_SHUTDOWN_DELAY", "10s"),
@@ -54,6 +56,7 @@ public sealed class AppSettingsReaderTests
         Assert.Equal("blue", settings.Colour);
         Assert.Equal("1.30", settings.KubernetesVersion);
         Assert.Equal(100, settings.ScanPageSize);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), settings.ItemsCache);
         Assert.Equal(TimeSpan.Zero, settings.ReadinessCache);
         Assert.Equal(TimeSpan.FromMilliseconds(750), settings.DatabaseTimeout);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.ShutdownDelay);
@@ -68,6 +71,7 @@ public sealed class AppSettingsReaderTests
     [InlineData("BLUEGREEN_SCAN_PAGE_SIZE", "0", "must be a positive whole number")]
     [InlineData("BLUEGREEN_SCAN_PAGE_SIZE", "ten", "must be a positive whole number")]
     [InlineData("BLUEGREEN_READINESS_CACHE", "2", "must be a number followed by ms, s or m")]
+    [InlineData("BLUEGREEN_ITEMS_CACHE", "-1s", "must be a number followed by ms, s or m")]
     [InlineData("BLUEGREEN_DATABASE_TIMEOUT", "0s", "above zero")]
     [InlineData("BLUEGREEN_SHUTDOWN_DELAY", "soon", "must be a number followed by ms, s or m")]
     [InlineData("BLUEGREEN_SHUTDOWN_TIMEOUT", "3s", "must be longer than BLUEGREEN_SHUTDOWN_DELAY=5s")]

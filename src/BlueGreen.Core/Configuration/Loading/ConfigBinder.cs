@@ -324,7 +324,7 @@ internal static class ConfigBinder
             Zone = r.String("zone", d.Zone),
             Ttl = r.Int("ttl", d.Ttl),
             Replicas = r.Int("replicas", d.Replicas),
-            RequestRate = r.Int("requestRate", d.RequestRate),
+            RequestRate = r.OptionalString("requestRate") is null or "auto" ? d.RequestRate : r.Int("requestRate", 0),
             Clients = r.Int("clients", d.Clients),
             SeedItems = r.Int("seedItems", d.SeedItems),
             Bake = r.Duration("bake", d.Bake),

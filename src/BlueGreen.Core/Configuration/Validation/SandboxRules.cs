@@ -10,7 +10,11 @@ internal static class SandboxRules
         check.That(zoneProblem is null, "sandbox.zone", $"'{s.Zone}' {zoneProblem}.", "Write a DNS name such as test.bluegreen.internal.");
         check.InRange(s.Ttl, 1, 3600, "sandbox.ttl", "The sandbox TTL in seconds");
         check.InRange(s.Replicas, 1, 16, "sandbox.replicas", "The number of app processes per colour");
-        check.InRange(s.RequestRate, 1, 5000, "sandbox.requestRate", "The request rate");
+        if (s.RequestRate is { } rate)
+        {
+            check.InRange(rate, 1, 5000, "sandbox.requestRate", "The request rate");
+        }
+
         check.InRange(s.Clients, 1, 256, "sandbox.clients", "The number of clients");
         check.InRange(s.SeedItems, 0, 10_000, "sandbox.seedItems", "The number of seeded items");
         check.That(s.Interval >= TimeSpan.FromMilliseconds(100), "sandbox.interval", $"The sandbox gate interval ({Duration.Format(s.Interval)}) is shorter than 100ms.", "Use at least 100ms.");
