@@ -3,6 +3,7 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
+using BlueGreen.Aws.CloudWatch;
 using BlueGreen.Aws.Endpoints;
 using BlueGreen.Aws.LoadBalancing;
 using BlueGreen.Aws.Route53;
@@ -77,4 +78,8 @@ public static class AwsClients
     /// <summary>The Elastic Load Balancing v2 reads of the region.</summary>
     public static ElasticLoadBalancingClient ElasticLoadBalancing(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time) =>
         new(Query(AwsQueryService.ElasticLoadBalancingV2, credentials, region, environment, time));
+
+    /// <summary>The CloudWatch reads of the region.</summary>
+    public static CloudWatchClient CloudWatch(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time) =>
+        new(Query(AwsQueryService.CloudWatch, credentials, region, environment, time));
 }
