@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using BlueGreen.Aws.Clients;
 using BlueGreen.Aws.Endpoints;
 using BlueGreen.Aws.Signing;
 using Polly;
-using Polly.Retry;
 
 namespace BlueGreen.Aws.Route53;
 
@@ -34,23 +34,7 @@ public sealed partial class Route53RestClient : IRoute53Api
         _pageSize = options.PageSize;
 
         // Every operation here is safe to repeat: an UPSERT of the same records, or a read.
-        _retry = options.MaxRetries <= 0
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder()
-                        .Handle<Route53Exception>(e => e.IsTransient)
-                        .Handle<HttpRequestException>()
-                        .Handle<TimeoutException>(),
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.BaseDelay,
-                    MaxDelay = options.MaxDelay,
-                    Randomizer = options.Randomizer,
-                })
-                .Build();
+        _retry = AwsRetryPipeline.Build(options.Retry, time, e => e is Route53Exception { IsTransient: true });
     }
 
     public async Task<ChangeInfo> UpsertAsync(string hostedZoneId, IReadOnlyCollection<WeightedRecord> records, string comment, CancellationToken cancellationToken)

@@ -142,19 +142,57 @@ public sealed partial class CutoverEngine
         }
     }
 
-    // A metric source that cannot answer gives no data: the interval is inconclusive, never a pass.
+    // User traffic is judged on every configured source, each of which must pass; at 0 % on the default source (the probes).
     private async Task<GateReading> ReadGateAsync(string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        if (scope != MetricScope.UserTraffic || _services.UserTrafficSources.Count == 0)
+        {
+            return await ReadSourceAsync(_services.Metrics, null, colour, scope, start, end, cancellationToken);
+        }
+
+        var readings = new List<GateReading>();
+        foreach (var source in _services.UserTrafficSources)
+        {
+            readings.Add(await ReadSourceAsync(source.Metrics, source.Name, colour, scope, start, end, cancellationToken));
+        }
+
+        return GateReading.AllMustPass(readings);
+    }
+
+    // A metric source that cannot answer gives no data: the interval is inconclusive, never a pass.
+    private async Task<GateReading> ReadSourceAsync(IMetricSource metrics, string? name, string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         try
         {
-            return HealthGate.Evaluate(await _services.Metrics.GetAsync(colour, scope, start, end, cancellationToken), _plan.Gates);
+            return HealthGate.Evaluate(await metrics.GetAsync(colour, scope, start, end, cancellationToken), _plan.Gates) with { Source = name };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var reason = $"the metrics of '{colour}' could not be read: {Sentences.Clause(e.Message)}";
+            var reason = $"the {(name is null ? string.Empty : name + " ")}metrics of '{colour}' could not be read: {Sentences.Clause(e.Message)}";
             Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
-            return new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason);
+            return new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason) { Source = name };
         }
+    }
+
+    // A check that cannot answer is inconclusive, like a metric source.
+    private async Task<List<GateReading>> RunChecksAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var readings = new List<GateReading>();
+        foreach (var check in _services.Checks)
+        {
+            try
+            {
+                readings.Add(await check.EvaluateAsync(start, end, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var reason = $"a gate check could not run: {Sentences.Clause(e.Message)}";
+                Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
+                readings.Add(new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason));
+            }
+        }
+
+        return readings;
     }
 
     // On resume, the weights the journal says are in effect are set once more: cheap, idempotent, and it

@@ -184,6 +184,18 @@ public sealed partial class CutoverEngine
             return NotReady(readiness);
         }
 
+        // A check that cannot run (an alarm that does not exist) would never fail: refused before anything is recorded.
+        var checkProblems = new List<string>();
+        foreach (var check in _services.Checks)
+        {
+            checkProblems.AddRange(await check.ProblemsAsync(cancellationToken));
+        }
+
+        if (checkProblems.Count > 0)
+        {
+            throw new CutoverException($"The gates cannot judge the candidate: {Sentences.List(checkProblems)}. No traffic was moved; fix gates.alarms in the configuration and run again.");
+        }
+
         await DropLeftoverRequestsAsync(cancellationToken);
         var upgradeId = Guid.NewGuid().ToString("N")[..16];
         await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now, UpgradeId = upgradeId });
@@ -323,6 +335,11 @@ public sealed partial class CutoverEngine
         // At 0 % the candidate has no user traffic, so it is judged on its own probes.
         var scope = weights.Share(_plan.To) > 0 ? MetricScope.UserTraffic : MetricScope.DirectProbes;
         var candidate = await ReadGateAsync(_plan.To, scope, start, end, cancellationToken);
+        if (_services.Checks.Count > 0)
+        {
+            candidate = GateReading.AllMustPass([candidate, .. await RunChecksAsync(start, end, cancellationToken)]);
+        }
+
         GateReading? live = null;
         if (state.Underlying is CutoverPhase.Shifting && weights.Share(_plan.From) > 0)
         {
@@ -344,7 +361,11 @@ public sealed partial class CutoverEngine
         var gates = _plan.Gates;
         var judging = state.Underlying is CutoverPhase.VerifyingCandidate or CutoverPhase.Shifting;
         CutoverEvent? consequence = null;
-        if (judging && state.ConsecutiveFailures >= gates.FailureThreshold)
+        if (judging && state.LastCandidate is { Verdict: GateVerdict.Fail, RollBackAtOnce: true })
+        {
+            consequence = new RollbackStarted($"the candidate '{_plan.To}' failed a check that rolls back at once; {state.LastCandidate.Reason}", Abort: false) { At = Now };
+        }
+        else if (judging && state.ConsecutiveFailures >= gates.FailureThreshold)
         {
             consequence = new RollbackStarted($"the candidate '{_plan.To}' failed {state.ConsecutiveFailures} consecutive intervals; last: {state.LastCandidate?.Reason}", Abort: false) { At = Now };
         }

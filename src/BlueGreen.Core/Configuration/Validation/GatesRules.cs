@@ -12,6 +12,38 @@ internal static class GatesRules
         check.InRange(g.MinRequests, 1, 1_000_000, "gates.minRequests", "The minimum number of requests");
         check.InRange(g.FailureThreshold, 1, 100, "gates.failureThreshold", "The failure threshold");
         check.InRange(g.InconclusiveLimit, 1, 100, "gates.inconclusiveLimit", "The inconclusive limit");
+        CheckCloudWatch(g, check);
         check.That(g.Verification >= g.Interval, "gates.verification", $"The verification window ({Duration.Format(g.Verification)}) is shorter than the gate interval ({Duration.Format(g.Interval)}).", "Make it at least one interval.");
+    }
+
+    // CloudWatch's own rule: high-resolution periods are 1, 5, 10 or 30 seconds, anything else a multiple of a minute.
+    private static void CheckCloudWatch(GatesConfig g, Checker check)
+    {
+        var seconds = g.MetricPeriod.TotalSeconds;
+        var periodOk = check.That(
+            seconds == Math.Floor(seconds) && (seconds is 1 or 5 or 10 or 30 || (seconds >= 60 && seconds % 60 == 0)),
+            "gates.metricPeriod",
+            $"The metric period ({Duration.Format(g.MetricPeriod)}) is not a CloudWatch period.",
+            "Use 1m (a load balancer's own metrics), a multiple of 1m, or 1s, 5s, 10s or 30s for high-resolution metrics you publish.");
+        check.That(g.MetricDelay >= TimeSpan.Zero && g.MetricDelay <= TimeSpan.FromMinutes(15), "gates.metricDelay", $"The metric delay ({Duration.Format(g.MetricDelay)}) is not within 0s..15m.", "Use how late the metrics arrive: about 2m for a load balancer's, 0s for metrics you publish yourself as they happen.");
+        if (periodOk && g.Sources.Contains(GateSourceKind.Cloudwatch))
+        {
+            check.That(
+                g.Interval >= g.MetricPeriod,
+                "gates.interval",
+                $"The gate interval ({Duration.Format(g.Interval)}) is shorter than the CloudWatch metric period ({Duration.Format(g.MetricPeriod)}), so most intervals would read no data.",
+                $"Make gates.interval at least {Duration.Format(g.MetricPeriod)}, or, where you publish high-resolution metrics, set gates.metricPeriod to 1s, 5s, 10s or 30s.");
+        }
+
+        for (var i = 0; i < g.Alarms.Count; i++)
+        {
+            var alarm = g.Alarms[i];
+            var star = alarm.IndexOf('*', StringComparison.Ordinal);
+            check.That(
+                alarm.Trim().Length > 0 && alarm.Length <= 255 && (star < 0 || star == alarm.Length - 1) && alarm != "*",
+                $"gates.alarms[{i}]",
+                $"'{alarm}' is not a CloudWatch alarm name or name prefix.",
+                "Write an alarm's name (1 to 255 characters), or the start of names followed by one * at the end, e.g. web-5xx-*.");
+        }
     }
 }
