@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
 using BlueGreen.Aws.CloudWatch;
+using BlueGreen.Aws.Eks;
 using BlueGreen.Aws.Endpoints;
 using BlueGreen.Aws.LoadBalancing;
 using BlueGreen.Aws.Route53;
@@ -56,6 +57,13 @@ public static class AwsClients
         }
 
         return new AmazonSimpleSystemsManagementClient(credentials, config);
+    }
+
+    /// <summary>The EKS REST client of the region.</summary>
+    public static EksRestClient Eks(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time)
+    {
+        var endpoint = EksRestClient.Endpoint(region, environment);
+        return new EksRestClient(SharedHttp, endpoint, new SigV4RequestSigner(credentials, endpoint.SigningRegion, "eks", time), time, new AwsRetryOptions());
     }
 
     /// <summary>The Route53 REST client of the region's partition.</summary>

@@ -63,6 +63,50 @@ public sealed class ElasticLoadBalancingClient
         return tags;
     }
 
+    /// <summary>Every target group of the region, page by page (DescribeTargetGroups).</summary>
+    public async Task<IReadOnlyList<TargetGroup>> DescribeAllTargetGroupsAsync(CancellationToken cancellationToken)
+    {
+        const string action = "DescribeTargetGroups";
+        var found = new List<TargetGroup>();
+        var seenMarkers = new HashSet<string>(StringComparer.Ordinal);
+        string? marker = null;
+        do
+        {
+            var parameters = new List<KeyValuePair<string, string>> { new("PageSize", _pageSize.ToString(CultureInfo.InvariantCulture)) };
+            if (marker is not null)
+            {
+                parameters.Add(new("Marker", marker));
+            }
+
+            var result = await _query.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+            found.AddRange(MembersOf(result, "TargetGroups").Select(m => new TargetGroup(Required(m, "TargetGroupArn", action), Required(m, "TargetGroupName", action))));
+            marker = result.Element(result.Name.Namespace + "NextMarker")?.Value is { Length: > 0 } next ? next : null;
+            if (marker is not null && !seenMarkers.Add(marker))
+            {
+                throw new AwsQueryException($"Elastic Load Balancing answered {action} with the NextMarker '{marker}' a second time, so paging would never end; check that the endpoint is Elastic Load Balancing (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).");
+            }
+        }
+        while (marker is not null);
+
+        return found;
+    }
+
+    /// <summary>The tags of any number of resources, <see cref="MaxPerCall"/> ARNs per DescribeTags call.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> DescribeTagsOfAllAsync(IReadOnlyList<string> resourceArns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resourceArns);
+        var tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var chunk in resourceArns.Chunk(MaxPerCall))
+        {
+            foreach (var (arn, value) in await DescribeTagsAsync(chunk, cancellationToken).ConfigureAwait(false))
+            {
+                tags[arn] = value;
+            }
+        }
+
+        return tags;
+    }
+
     private async Task<IReadOnlyList<LoadBalancer>> DescribeAsync(IReadOnlyList<KeyValuePair<string, string>> selection, CancellationToken cancellationToken)
     {
         var found = new List<LoadBalancer>();

@@ -91,6 +91,31 @@ public sealed partial class Route53RestClient : IRoute53Api
         return found;
     }
 
+    public async Task<IReadOnlyList<RecordSet>> ListRecordSetsAsync(string hostedZoneId, CancellationToken cancellationToken)
+    {
+        var zone = ZoneId(hostedZoneId);
+        var found = new List<RecordSet>();
+        (string Name, string? Type, string? Identifier)? next = null;
+        while (true)
+        {
+            var query = next is not { } start
+                ? $"maxitems={_pageSize}"
+                : $"name={Uri.EscapeDataString(start.Name)}" + (start.Type is null ? string.Empty : $"&type={Uri.EscapeDataString(start.Type)}")
+                    + (start.Identifier is null ? string.Empty : $"&identifier={Uri.EscapeDataString(start.Identifier)}") + $"&maxitems={_pageSize}";
+            var xml = await SendAsync(HttpMethod.Get, $"/{ApiVersion}/hostedzone/{zone}/rrset?{query}", null, $"ListResourceRecordSets on hosted zone {zone}", cancellationToken).ConfigureAwait(false);
+            var (sets, name, type, identifier) = Route53Xml.ParseAllRecordSets(xml);
+
+            // A page that starts where the last one did would repeat forever (an endpoint that ignores the identifier).
+            found.AddRange(sets.Where(s => !found.Exists(f => f.ToString() == s.ToString())));
+            if (name is null || (next is { } previous && previous == (name, type, identifier)))
+            {
+                return found;
+            }
+
+            next = (name, type, identifier);
+        }
+    }
+
     public async Task<string?> FindPublicZoneIdAsync(string zoneName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(zoneName);

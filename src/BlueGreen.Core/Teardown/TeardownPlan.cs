@@ -65,9 +65,40 @@ public static class TeardownPlan
         return steps;
     }
 
+    /// <summary>The steps <see cref="Create"/> gives, for <c>--dry-run</c>: listed, never run.</summary>
+    public static IReadOnlyList<TeardownStep> Outline(string colour, TimeSpan timeout, bool withDestroy, string destroyDescription)
+    {
+        var unreachable = new NotReached();
+        return Create(colour, unreachable, unreachable, timeout, withDestroy ? _ => throw new InvalidOperationException("A dry run runs nothing.") : null, destroyDescription);
+    }
+
     private static TeardownStep DeleteApplication(string id, string application, IClusterTeardown cluster, TimeSpan timeout, string reinstall) =>
         new(id, $"delete the Application argocd/{application} with foreground cascade.", timeout,
             ct => cluster.DeleteApplicationAsync(application, ct),
             async ct => [.. (await cluster.ApplicationsLeftAsync([application], ct).ConfigureAwait(false)).Select(a => $"Application argocd/{a}")],
             reinstall);
+
+    /// <summary>The cluster and cloud of a dry run: any call is a bug, since a dry run must change and read nothing.</summary>
+    private sealed class NotReached : IClusterTeardown, ICloudTeardown
+    {
+        public Task DisableRootSyncAsync(CancellationToken cancellationToken) => throw Reached();
+
+        public Task<bool> RootSyncsAutomaticallyAsync(CancellationToken cancellationToken) => throw Reached();
+
+        public Task<IReadOnlyList<string>> ApplicationsExceptAsync(IReadOnlyCollection<string> kept, CancellationToken cancellationToken) => throw Reached();
+
+        public Task DeleteApplicationAsync(string name, CancellationToken cancellationToken) => throw Reached();
+
+        public Task<IReadOnlyList<string>> ApplicationsLeftAsync(IReadOnlyCollection<string>? names, CancellationToken cancellationToken) => throw Reached();
+
+        public Task<IReadOnlyList<string>> LoadBalancedObjectsAsync(CancellationToken cancellationToken) => throw Reached();
+
+        public Task<IReadOnlyList<string>> LoadBalancersAsync(CancellationToken cancellationToken) => throw Reached();
+
+        public Task<IReadOnlyList<string>> ColourRecordsAsync(CancellationToken cancellationToken) => throw Reached();
+
+        public Task<IReadOnlyList<string>> NetworkLeftoversAsync(CancellationToken cancellationToken) => throw Reached();
+
+        private static InvalidOperationException Reached() => new("A dry run reads and changes nothing.");
+    }
 }
