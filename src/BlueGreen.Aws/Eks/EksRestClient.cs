@@ -109,7 +109,7 @@ public sealed class EksRestClient : IEksApi
             var next = root.TryGetProperty("nextToken", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
 
             // A token that comes back unchanged would page forever.
-            token = next == token ? throw new EksException($"{operation} at {_endpoint.Url} answered the same nextToken twice, so paging would never end; check AWS_ENDPOINT_URL_EKS.") : next;
+            token = next is not null && next == token ? throw new EksException($"{operation} at {_endpoint.Url} answered the same nextToken twice, so paging would never end; check AWS_ENDPOINT_URL_EKS.") : next;
         }
         while (token is not null);
         return items;
