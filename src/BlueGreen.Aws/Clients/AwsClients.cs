@@ -3,7 +3,10 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
+using BlueGreen.Aws.CloudWatch;
+using BlueGreen.Aws.Eks;
 using BlueGreen.Aws.Endpoints;
+using BlueGreen.Aws.LoadBalancing;
 using BlueGreen.Aws.Route53;
 using BlueGreen.Aws.Signing;
 
@@ -56,6 +59,13 @@ public static class AwsClients
         return new AmazonSimpleSystemsManagementClient(credentials, config);
     }
 
+    /// <summary>The EKS REST client of the region.</summary>
+    public static EksRestClient Eks(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time)
+    {
+        var endpoint = EksRestClient.Endpoint(region, environment);
+        return new EksRestClient(SharedHttp, endpoint, new SigV4RequestSigner(credentials, endpoint.SigningRegion, "eks", time), time, new AwsRetryOptions());
+    }
+
     /// <summary>The Route53 REST client of the region's partition.</summary>
     public static Route53RestClient Route53(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time)
     {
@@ -63,4 +73,21 @@ public static class AwsClients
         var signer = new SigV4RequestSigner(credentials, endpoint.SigningRegion, "route53", time);
         return new Route53RestClient(SharedHttp, endpoint, signer, time, new Route53ClientOptions());
     }
+
+    /// <summary>A Query-protocol client of <paramref name="service"/> at the region's endpoint.</summary>
+    public static AwsQueryClient Query(AwsQueryService service, AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var endpoint = AwsEndpoints.Regional(service.EndpointPrefix, service.EnvironmentId, region, environment);
+        var signer = new SigV4RequestSigner(credentials, endpoint.SigningRegion, service.SigningName, time);
+        return new AwsQueryClient(SharedHttp, service, endpoint, signer, time, new AwsRetryOptions());
+    }
+
+    /// <summary>The Elastic Load Balancing v2 reads of the region.</summary>
+    public static ElasticLoadBalancingClient ElasticLoadBalancing(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time) =>
+        new(Query(AwsQueryService.ElasticLoadBalancingV2, credentials, region, environment, time));
+
+    /// <summary>The CloudWatch reads of the region.</summary>
+    public static CloudWatchClient CloudWatch(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time) =>
+        new(Query(AwsQueryService.CloudWatch, credentials, region, environment, time));
 }

@@ -25,6 +25,22 @@ public static class AwsEndpoints
     }
 
     /// <summary>
+    /// A regional service's endpoint, <c>https://&lt;prefix&gt;.&lt;region&gt;.amazonaws.com</c> (<c>.amazonaws.com.cn</c> in China),
+    /// unless an AWS_ENDPOINT_URL variable names another; signed for <paramref name="region"/> either way.
+    /// </summary>
+    public static ServiceEndpoint Regional(string endpointPrefix, string serviceEnvironmentId, string region, Func<string, string?> environment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpointPrefix);
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        ArgumentNullException.ThrowIfNull(environment);
+        var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
+        var configured = Configured(serviceEnvironmentId, environment);
+        return configured is null
+            ? new ServiceEndpoint(new Uri($"https://{endpointPrefix}.{region}.{suffix}"), region, false)
+            : new ServiceEndpoint(configured, region, true);
+    }
+
+    /// <summary>
     /// An environment in which every AWS API is at <paramref name="endpoint"/>, as <c>aws --endpoint-url</c> does for one
     /// command: AWS_ENDPOINT_URL is that endpoint, and no per-service variable or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS applies.
     /// </summary>

@@ -12,6 +12,9 @@ public interface IRoute53Api
     /// <summary>ListResourceRecordSets from <paramref name="name"/>/<paramref name="type"/> on, every page, weighted alias records of exactly that name and type.</summary>
     Task<IReadOnlyList<WeightedRecord>> ListWeightedRecordsAsync(string hostedZoneId, string name, string type, CancellationToken cancellationToken);
 
+    /// <summary>ListResourceRecordSets of the whole zone, every page, every kind of record.</summary>
+    Task<IReadOnlyList<RecordSet>> ListRecordSetsAsync(string hostedZoneId, CancellationToken cancellationToken);
+
     /// <summary>ListHostedZonesByName: the id of the public zone named <paramref name="zoneName"/>, or null.</summary>
     Task<string?> FindPublicZoneIdAsync(string zoneName, CancellationToken cancellationToken);
 }

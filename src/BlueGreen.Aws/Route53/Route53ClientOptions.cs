@@ -1,3 +1,5 @@
+using BlueGreen.Aws.Clients;
+
 namespace BlueGreen.Aws.Route53;
 
 /// <summary>Retry settings of <see cref="Route53RestClient"/>.</summary>
@@ -17,4 +19,7 @@ public sealed record Route53ClientOptions
 
     /// <summary>Source of jitter in [0, 1); tests give a seeded one.</summary>
     public Func<double> Randomizer { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>These settings as the shared retry policy takes them.</summary>
+    public AwsRetryOptions Retry => new() { MaxRetries = MaxRetries, BaseDelay = BaseDelay, MaxDelay = MaxDelay, Randomizer = Randomizer };
 }

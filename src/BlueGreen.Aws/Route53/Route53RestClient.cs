@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using BlueGreen.Aws.Clients;
 using BlueGreen.Aws.Endpoints;
 using BlueGreen.Aws.Signing;
 using Polly;
-using Polly.Retry;
 
 namespace BlueGreen.Aws.Route53;
 
@@ -34,23 +34,7 @@ public sealed partial class Route53RestClient : IRoute53Api
         _pageSize = options.PageSize;
 
         // Every operation here is safe to repeat: an UPSERT of the same records, or a read.
-        _retry = options.MaxRetries <= 0
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = new PredicateBuilder()
-                        .Handle<Route53Exception>(e => e.IsTransient)
-                        .Handle<HttpRequestException>()
-                        .Handle<TimeoutException>(),
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.BaseDelay,
-                    MaxDelay = options.MaxDelay,
-                    Randomizer = options.Randomizer,
-                })
-                .Build();
+        _retry = AwsRetryPipeline.Build(options.Retry, time, e => e is Route53Exception { IsTransient: true });
     }
 
     public async Task<ChangeInfo> UpsertAsync(string hostedZoneId, IReadOnlyCollection<WeightedRecord> records, string comment, CancellationToken cancellationToken)
@@ -105,6 +89,31 @@ public sealed partial class Route53RestClient : IRoute53Api
         }
 
         return found;
+    }
+
+    public async Task<IReadOnlyList<RecordSet>> ListRecordSetsAsync(string hostedZoneId, CancellationToken cancellationToken)
+    {
+        var zone = ZoneId(hostedZoneId);
+        var found = new List<RecordSet>();
+        (string Name, string? Type, string? Identifier)? next = null;
+        while (true)
+        {
+            var query = next is not { } start
+                ? $"maxitems={_pageSize}"
+                : $"name={Uri.EscapeDataString(start.Name)}" + (start.Type is null ? string.Empty : $"&type={Uri.EscapeDataString(start.Type)}")
+                    + (start.Identifier is null ? string.Empty : $"&identifier={Uri.EscapeDataString(start.Identifier)}") + $"&maxitems={_pageSize}";
+            var xml = await SendAsync(HttpMethod.Get, $"/{ApiVersion}/hostedzone/{zone}/rrset?{query}", null, $"ListResourceRecordSets on hosted zone {zone}", cancellationToken).ConfigureAwait(false);
+            var (sets, name, type, identifier) = Route53Xml.ParseAllRecordSets(xml);
+
+            // A page that starts where the last one did would repeat forever (an endpoint that ignores the identifier).
+            found.AddRange(sets.Where(s => !found.Exists(f => f.ToString() == s.ToString())));
+            if (name is null || (next is { } previous && previous == (name, type, identifier)))
+            {
+                return found;
+            }
+
+            next = (name, type, identifier);
+        }
     }
 
     public async Task<string?> FindPublicZoneIdAsync(string zoneName, CancellationToken cancellationToken)

@@ -64,6 +64,25 @@ internal static class Route53Xml
             DateTimeOffset.Parse(submitted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
     }
 
+    /// <summary>Every record set of a ListResourceRecordSetsResponse page, whatever its kind, and where the next page starts.</summary>
+    public static (IReadOnlyList<RecordSet> Sets, string? NextName, string? NextType, string? NextIdentifier) ParseAllRecordSets(string xml)
+    {
+        var root = Load(xml, "ListResourceRecordSetsResponse");
+        var sets = Required(root, "ResourceRecordSets").Elements(Ns + "ResourceRecordSet")
+            .Select(set => new RecordSet(
+                RequiredValue(set, "Name"),
+                RequiredValue(set, "Type"),
+                set.Element(Ns + "SetIdentifier")?.Value,
+                set.Element(Ns + "Weight")?.Value is { } weight ? int.Parse(weight, NumberStyles.None, CultureInfo.InvariantCulture) : null,
+                set.Element(Ns + "TTL")?.Value is { } ttl ? long.Parse(ttl, NumberStyles.None, CultureInfo.InvariantCulture) : null,
+                set.Element(Ns + "AliasTarget")?.Element(Ns + "DNSName")?.Value,
+                set.Element(Ns + "HealthCheckId")?.Value,
+                [.. set.Element(Ns + "ResourceRecords")?.Elements(Ns + "ResourceRecord").Select(r => RequiredValue(r, "Value")) ?? []]))
+            .ToList();
+        var truncated = root.Element(Ns + "IsTruncated")?.Value == "true";
+        return (sets, truncated ? RequiredValue(root, "NextRecordName") : null, truncated ? root.Element(Ns + "NextRecordType")?.Value : null, truncated ? root.Element(Ns + "NextRecordIdentifier")?.Value : null);
+    }
+
     /// <summary>A ListResourceRecordSetsResponse page.</summary>
     public static RecordSetPage ParseRecordSetPage(string xml)
     {

@@ -26,6 +26,18 @@ public sealed record GatesConfig
     /// <summary>What a degrading live colour does during a shift.</summary>
     public LiveDegradation LiveDegradation { get; init; } = LiveDegradation.Report;
 
+    /// <summary>The sources that judge user traffic in AWS mode, each of which must pass; empty keeps the default (Prometheus when given, else the probes).</summary>
+    public IReadOnlyList<GateSourceKind> Sources { get; init; } = [];
+
+    /// <summary>CloudWatch alarms that roll back at once when in ALARM during a bake; a trailing * makes a name prefix.</summary>
+    public IReadOnlyList<string> Alarms { get; init; } = [];
+
+    /// <summary>The period of the CloudWatch metrics read (gates.source: cloudwatch): 1m for a load balancer's own; 1s, 5s, 10s or 30s only for high-resolution metrics one publishes.</summary>
+    public TimeSpan MetricPeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How late CloudWatch metrics arrive: each interval reads the window this much earlier, so its data is there.</summary>
+    public TimeSpan MetricDelay { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>What the candidate is judged against each interval: the live colour, the thresholds above, or both.</summary>
     public GateComparison Compare { get; init; } = GateComparison.Both;
 
@@ -60,6 +72,19 @@ public enum GateComparison
 
     /// <summary>Against both: worse than live fails; a breach live shares is inconclusive.</summary>
     Both,
+}
+
+/// <summary>Where the gates read user traffic (gates.source).</summary>
+public enum GateSourceKind
+{
+    /// <summary>Synthetic probes of each colour's own hostname.</summary>
+    Probes,
+
+    /// <summary>The Prometheus given with --prometheus-url.</summary>
+    Prometheus,
+
+    /// <summary>The colour's load balancer metrics in CloudWatch (AWS/ApplicationELB).</summary>
+    Cloudwatch,
 }
 
 /// <summary>Reaction to the live colour failing its gates during a shift.</summary>

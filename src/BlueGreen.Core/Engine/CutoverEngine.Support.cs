@@ -142,24 +142,51 @@ public sealed partial class CutoverEngine
         }
     }
 
+    // User traffic is judged on every configured source, each of which must pass; at 0 % on the default source (the probes).
+    private IReadOnlyList<(IMetricSource Metrics, string? Name)> SourcesFor(MetricScope scope) =>
+        scope != MetricScope.UserTraffic || _services.UserTrafficSources.Count == 0
+            ? [(_services.Metrics, null)]
+            : [.. _services.UserTrafficSources.Select(s => (s.Metrics, (string?)s.Name))];
+
     // A metric source that cannot answer gives no data, and says why.
-    private async Task<(IntervalMetrics? Metrics, string Problem)> ReadMetricsAsync(string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    private async Task<(IntervalMetrics? Metrics, string Problem)> ReadMetricsAsync(IMetricSource metrics, string? name, string colour, MetricScope scope, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         try
         {
-            return (await _services.Metrics.GetAsync(colour, scope, start, end, cancellationToken), string.Empty);
+            return (await metrics.GetAsync(colour, scope, start, end, cancellationToken), string.Empty);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var reason = $"the metrics of '{colour}' could not be read: {Sentences.Clause(e.Message)}";
+            var reason = $"the {(name is null ? string.Empty : name + " ")}metrics of '{colour}' could not be read: {Sentences.Clause(e.Message)}";
             Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
             return (null, reason);
         }
     }
 
     // No data is inconclusive, never a pass.
-    private static GateReading Judge((IntervalMetrics? Metrics, string Problem) read, Func<IntervalMetrics, GateReading> evaluate) =>
-        read.Metrics is { } metrics ? evaluate(metrics) : new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, read.Problem);
+    private static GateReading Judge((IntervalMetrics? Metrics, string Problem) read, string? source, Func<IntervalMetrics, GateReading> evaluate) =>
+        (read.Metrics is { } metrics ? evaluate(metrics) : new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, read.Problem)) with { Source = source };
+
+    // A check that cannot answer is inconclusive, like a metric source.
+    private async Task<List<GateReading>> RunChecksAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var readings = new List<GateReading>();
+        foreach (var check in _services.Checks)
+        {
+            try
+            {
+                readings.Add(await check.EvaluateAsync(start, end, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var reason = $"a gate check could not run: {Sentences.Clause(e.Message)}";
+                Notify(NoticeKind.Warning, $"For the interval from {start:HH:mm:ss}, {reason}.");
+                readings.Add(new GateReading(GateVerdict.Inconclusive, IntervalMetrics.Empty, reason));
+            }
+        }
+
+        return readings;
+    }
 
     // On resume, the weights the journal says are in effect are set once more: cheap, idempotent, and it
     // repairs a change made by hand while no engine ran. Not when a set is pending: that set follows anyway.

@@ -190,6 +190,18 @@ public sealed partial class CutoverEngine
             return NotReady(readiness);
         }
 
+        // A check that cannot run (an alarm that does not exist) would never fail: refused before anything is recorded.
+        var checkProblems = new List<string>();
+        foreach (var check in _services.Checks)
+        {
+            checkProblems.AddRange(await check.ProblemsAsync(cancellationToken));
+        }
+
+        if (checkProblems.Count > 0)
+        {
+            throw new CutoverException($"The gates cannot judge the candidate: {Sentences.List(checkProblems)}. No traffic was moved; fix gates.alarms in the configuration and run again.");
+        }
+
         await DropLeftoverRequestsAsync(cancellationToken);
         var upgradeId = Guid.NewGuid().ToString("N")[..16];
         await RecordAsync(new CutoverStarted(_plan.From, _plan.To, _plan.Steps.Count, _plan.FinalShareStep, _plan.Describe(), weights) { At = Now, UpgradeId = upgradeId });
@@ -328,20 +340,40 @@ public sealed partial class CutoverEngine
 
         // At 0 % the candidate has no user traffic, so it is judged on its own probes.
         var scope = weights.Share(_plan.To) > 0 ? MetricScope.UserTraffic : MetricScope.DirectProbes;
-        var candidateMetrics = await ReadMetricsAsync(_plan.To, scope, start, end, cancellationToken);
-        (IntervalMetrics? Metrics, string Problem) liveMetrics = (null, string.Empty);
+        var shifting = state.Underlying is CutoverPhase.Shifting && weights.Share(_plan.From) > 0;
+
+        // The live colour is judged on its user traffic, source by source; the candidate through the same sources,
+        // and against live's figures from the same source and window (on probes too, at 0 %).
+        var liveBySource = new Dictionary<string, IntervalMetrics?>(StringComparer.Ordinal);
         GateReading? live = null;
-        if (state.Underlying is CutoverPhase.Shifting && weights.Share(_plan.From) > 0)
+        if (shifting)
         {
-            liveMetrics = await ReadMetricsAsync(_plan.From, MetricScope.UserTraffic, start, end, cancellationToken);
-            live = Judge(liveMetrics, m => HealthGate.Evaluate(m, _plan.Gates));
+            var parts = new List<GateReading>();
+            foreach (var (metrics, name) in SourcesFor(MetricScope.UserTraffic))
+            {
+                var read = await ReadMetricsAsync(metrics, name, _plan.From, MetricScope.UserTraffic, start, end, cancellationToken);
+                liveBySource[name ?? string.Empty] = read.Metrics;
+                parts.Add(Judge(read, name, m => HealthGate.Evaluate(m, _plan.Gates)));
+            }
+
+            live = GateReading.AllMustPass(parts);
         }
 
-        // The candidate is compared with live through the same scope: on probes too, at 0 %.
-        var baseline = _plan.Gates.Compare == Configuration.GateComparison.Absolute ? null
-            : scope == MetricScope.UserTraffic ? liveMetrics.Metrics
-            : (await ReadMetricsAsync(_plan.From, MetricScope.DirectProbes, start, end, cancellationToken)).Metrics;
-        var candidate = Judge(candidateMetrics, m => HealthGate.Evaluate(m, baseline, _plan.Gates));
+        var candidateParts = new List<GateReading>();
+        foreach (var (metrics, name) in SourcesFor(scope))
+        {
+            var read = await ReadMetricsAsync(metrics, name, _plan.To, scope, start, end, cancellationToken);
+            var baseline = _plan.Gates.Compare == Configuration.GateComparison.Absolute ? null
+                : scope == MetricScope.UserTraffic ? liveBySource.GetValueOrDefault(name ?? string.Empty)
+                : (await ReadMetricsAsync(metrics, name, _plan.From, MetricScope.DirectProbes, start, end, cancellationToken)).Metrics;
+            candidateParts.Add(Judge(read, name, m => HealthGate.Evaluate(m, baseline, _plan.Gates)));
+        }
+
+        var candidate = GateReading.AllMustPass(candidateParts);
+        if (_services.Checks.Count > 0)
+        {
+            candidate = GateReading.AllMustPass([candidate, .. await RunChecksAsync(start, end, cancellationToken)]);
+        }
 
         var step = state.Underlying is CutoverPhase.Shifting ? state.Step : -1;
         await RecordAsync(new IntervalEvaluated(step, start, candidate, live, counted) { At = end });
@@ -358,7 +390,11 @@ public sealed partial class CutoverEngine
         var gates = _plan.Gates;
         var judging = state.Underlying is CutoverPhase.VerifyingCandidate or CutoverPhase.Shifting;
         CutoverEvent? consequence = null;
-        if (judging && state.ConsecutiveFailures >= gates.FailureThreshold)
+        if (judging && state.LastCandidate is { Verdict: GateVerdict.Fail, RollBackAtOnce: true })
+        {
+            consequence = new RollbackStarted($"the candidate '{_plan.To}' failed a check that rolls back at once; {state.LastCandidate.Reason}", Abort: false) { At = Now };
+        }
+        else if (judging && state.ConsecutiveFailures >= gates.FailureThreshold)
         {
             consequence = new RollbackStarted($"the candidate '{_plan.To}' failed {state.ConsecutiveFailures} consecutive intervals; last: {state.LastCandidate?.Reason}", Abort: false) { At = Now };
         }

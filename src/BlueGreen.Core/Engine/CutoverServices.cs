@@ -1,4 +1,5 @@
 using BlueGreen.Core.Clusters;
+using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Locking;
 using BlueGreen.Core.Metrics;
@@ -13,6 +14,12 @@ public sealed record CutoverServices
     public required ITrafficRouter Router { get; init; }
 
     public required IMetricSource Metrics { get; init; }
+
+    /// <summary>The sources that judge user traffic, each of which must pass (gates.source); empty: <see cref="Metrics"/> alone.</summary>
+    public IReadOnlyList<GateSource> UserTrafficSources { get; init; } = [];
+
+    /// <summary>Checks beyond the metrics that judge the candidate every interval (gates.alarms); none by default.</summary>
+    public IReadOnlyList<IGateCheck> Checks { get; init; } = [];
 
     public required IClusterProbe Probe { get; init; }
 

@@ -12,7 +12,7 @@ namespace BlueGreen.Core.Gates;
 public static class HealthGate
 {
     /// <summary>
-    /// Inconclusive below the minimum requests; otherwise fails when any rule is broken. With no rule
+    /// Inconclusive when the source has no data for the window, or below the minimum requests; otherwise fails when any rule is broken. With no rule
     /// broken it passes, unless no p99 was reported: then the latency rule cannot be judged, and the
     /// interval is inconclusive.
     /// </summary>
@@ -20,6 +20,11 @@ public static class HealthGate
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(gates);
+        if (metrics.NoData is { } missing)
+        {
+            return new(GateVerdict.Inconclusive, metrics, missing);
+        }
+
         if (metrics.Requests < gates.MinRequests)
         {
             return new(GateVerdict.Inconclusive, metrics, string.Create(CultureInfo.InvariantCulture, $"{metrics.Requests} requests, fewer than the {gates.MinRequests} needed to judge"));

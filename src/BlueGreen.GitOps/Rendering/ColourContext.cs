@@ -15,7 +15,7 @@ internal sealed record ColourContext(EnvironmentConfig Config, ClusterConfig Clu
     public string RepoPath(string subdirectory) => $"{Config.GitOps.Path.TrimEnd('/')}/{Colour}/{subdirectory}";
 
     /// <summary>ExternalDNS owner id: distinct per cluster, so no cluster ever adopts or deletes another's records.</summary>
-    public string OwnerId => $"{Config.Environment}-{Colour}";
+    public string OwnerId => ExternalDnsOwner.IdOf(Config, Colour);
 
     /// <summary>The colour's own hostname, which this colour's ExternalDNS publishes.</summary>
     public string ColourHost => Config.Dns.ColourHost(Colour);

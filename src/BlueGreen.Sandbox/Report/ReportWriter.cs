@@ -64,7 +64,9 @@ public static class ReportWriter
         html.Append(Invariant($"<h1>Rehearsal {E(summary.From)} &rarr; {E(summary.To)}, {summary.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC</h1>"));
         var good = summary.ExitCode == 0;
         html.Append(Invariant($"<p class=\"verdict {(good ? "ok" : "bad")}\">{E(summary.Outcome)} (exit {summary.ExitCode}): {E(summary.Reason)}</p>"));
-        html.Append(Invariant($"<p>{summary.UserTraffic.Requests} user requests, {summary.UserTraffic.Failed} failed, {summary.UserTraffic.Misrouted} misrouted; {summary.UserTraffic.DnsQueries} DNS queries. "));
+        var (unreached, _) = TrafficTable.Unreached(summary.UserTraffic, input.Colours);
+        var reachedNone = unreached > 0 ? Invariant($" ({unreached} reached no colour)") : string.Empty;
+        html.Append(Invariant($"<p>{summary.UserTraffic.Requests} user requests{reachedNone}, {summary.UserTraffic.Failed} failed, {summary.UserTraffic.Misrouted} misrouted; {summary.UserTraffic.DnsQueries} DNS queries. "));
         html.Append(Invariant($"Load {summary.Load.RequestRate} requests/s{(summary.Load.CalibratedRate is { } calibrated ? Invariant($" (calibrated: {calibrated:0} requests/s served)") : string.Empty)} from {summary.Load.Clients} clients, {summary.Load.Replicas} instances per colour, TTL {summary.Load.TtlSeconds} s; bake {summary.Load.BakeSeconds} s, interval {summary.Load.IntervalSeconds} s, drain {summary.Load.DrainSeconds} s."));
         if (summary.Faults.Count > 0)
         {
@@ -72,15 +74,8 @@ public static class ReportWriter
         }
 
         html.Append("</p>").Append(shares).Append(errors).Append(latency);
-        html.Append("<h2>Traffic per colour</h2><table><tr><th>colour</th><th>user requests</th><th>failed</th><th>p50 ms</th><th>p99 ms</th><th>probes</th><th>probes failed</th></tr>");
-        foreach (var colour in input.Colours)
-        {
-            var user = summary.UserTraffic.ByColour[colour];
-            var probes = summary.Probes.ByColour[colour];
-            html.Append(Invariant($"<tr><td>{E(colour)}</td><td>{user.Requests}</td><td>{user.Failed}</td><td>{user.P50Ms:0.#}</td><td>{user.P99Ms:0.#}</td><td>{probes.Requests}</td><td>{probes.Failed}</td></tr>"));
-        }
-
-        html.Append("</table><h2>Steps: configured against observed share</h2><p>Observed over user requests sent at least one TTL after the change; the tolerance is the 99.9 % bound for the number of independent DNS answers.</p>");
+        html.Append("<h2>Traffic per colour</h2>").Append(TrafficTable.Html(summary.UserTraffic, summary.Probes, input.Colours));
+        html.Append("<h2>Steps: configured against observed share</h2><p>Observed over user requests sent at least one TTL after the change; the tolerance is the 99.9 % bound for the number of independent DNS answers.</p>");
         html.Append("<table><tr><th>records</th><th>from s</th><th>to s</th><th>configured</th><th>observed</th><th>requests</th><th>answers</th><th>tolerance pp</th><th>within</th></tr>");
         foreach (var step in summary.Steps)
         {

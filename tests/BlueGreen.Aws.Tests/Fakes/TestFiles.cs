@@ -4,4 +4,6 @@ namespace BlueGreen.Aws.Tests.Fakes;
 internal static class TestFiles
 {
     public static string Route53(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "route53", name));
+
+    public static string Eks(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "eks", name));
 }

@@ -12,12 +12,33 @@ internal sealed class Route53Setup(MotoFixture moto)
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>A simple (not weighted, not alias) record with a TTL, as a person or ExternalDNS would add one.</summary>
-    public Task AddPlainRecordAsync(string zoneId, string name, string type, string value) =>
+    public Task AddPlainRecordAsync(string zoneId, string name, string type, string value) => ChangePlainRecordAsync("CREATE", zoneId, name, type, value);
+
+    /// <summary>Deletes such a record, as ExternalDNS does when its Ingress goes.</summary>
+    public Task DeletePlainRecordAsync(string zoneId, string name, string type, string value) => ChangePlainRecordAsync("DELETE", zoneId, name, type, value);
+
+    /// <summary>A weighted record with a TTL and a value (not an alias), optionally behind a health check.</summary>
+    public Task AddWeightedRecordAsync(string zoneId, string name, string setIdentifier, int weight, int ttl, string value, string? healthCheckId = null) =>
         SendAsync(HttpMethod.Post, $"/2013-04-01/hostedzone/{zoneId}/rrset/", new XElement(Ns + "ChangeResourceRecordSetsRequest",
             new XElement(Ns + "ChangeBatch",
                 new XElement(Ns + "Changes",
                     new XElement(Ns + "Change",
                         new XElement(Ns + "Action", "CREATE"),
+                        new XElement(Ns + "ResourceRecordSet",
+                            new XElement(Ns + "Name", name),
+                            new XElement(Ns + "Type", "A"),
+                            new XElement(Ns + "SetIdentifier", setIdentifier),
+                            new XElement(Ns + "Weight", weight),
+                            new XElement(Ns + "TTL", ttl),
+                            new XElement(Ns + "ResourceRecords", new XElement(Ns + "ResourceRecord", new XElement(Ns + "Value", value))),
+                            healthCheckId is null ? null : new XElement(Ns + "HealthCheckId", healthCheckId)))))));
+
+    private Task ChangePlainRecordAsync(string action, string zoneId, string name, string type, string value) =>
+        SendAsync(HttpMethod.Post, $"/2013-04-01/hostedzone/{zoneId}/rrset/", new XElement(Ns + "ChangeResourceRecordSetsRequest",
+            new XElement(Ns + "ChangeBatch",
+                new XElement(Ns + "Changes",
+                    new XElement(Ns + "Change",
+                        new XElement(Ns + "Action", action),
                         new XElement(Ns + "ResourceRecordSet",
                             new XElement(Ns + "Name", name),
                             new XElement(Ns + "Type", type),

@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SimpleSystemsManagement;
+using BlueGreen.Aws.Clients;
 using BlueGreen.Aws.Endpoints;
 using BlueGreen.Aws.Route53;
 using BlueGreen.Aws.Signing;
@@ -111,6 +112,15 @@ public sealed class MotoFixture : IAsyncLifetime
         var http = network is null ? SharedHttp : network.Client();
         var signer = new SigV4RequestSigner(Credentials, "us-east-1", "route53", time);
         return new Route53RestClient(http, new ServiceEndpoint(Endpoint, "us-east-1", FromEnvironment: true), signer, time, options ?? new Route53ClientOptions { MaxRetries = 0 });
+    }
+
+    /// <summary>The project's Query-protocol client of <paramref name="service"/>, signing as it does against AWS, sent to moto.</summary>
+    public AwsQueryClient Query(AwsQueryService service, TimeProvider? time = null, AwsRetryOptions? retry = null, FaultInjectingHandler? network = null, string region = "us-east-1")
+    {
+        time ??= TimeProvider.System;
+        var http = network is null ? SharedHttp : network.Client();
+        var signer = new SigV4RequestSigner(Credentials, region, service.SigningName, time);
+        return new AwsQueryClient(http, service, new ServiceEndpoint(Endpoint, region, FromEnvironment: true), signer, time, retry ?? new AwsRetryOptions { MaxRetries = 0 });
     }
 
     /// <summary>A new bucket with a name of its own.</summary>

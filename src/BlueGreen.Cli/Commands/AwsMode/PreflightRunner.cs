@@ -1,5 +1,6 @@
 using BlueGreen.Aws.Preflight;
 using BlueGreen.Cli.Composition;
+using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Configuration.Data;
 using BlueGreen.GitOps.Checks;
@@ -10,7 +11,7 @@ using BlueGreen.Kubernetes.Access;
 namespace BlueGreen.Cli.Commands.AwsMode;
 
 /// <summary>Runs every preflight check for moving to <c>to</c>: the offline ones always, the AWS ones when credentials exist.</summary>
-public sealed class PreflightRunner(AwsModeServices services, TimeProvider time)
+public sealed class PreflightRunner(AwsModeServices services, TimeProvider time, string? journalBucket = null, string? zoneId = null)
 {
     /// <summary>The checks in the order they are shown.</summary>
     public async Task<IReadOnlyList<PreflightResult>> RunAsync(EnvironmentConfig config, string configPath, ClusterConfig to, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time)
         {
             Versions(config, live, to),
             RemovedApis(config, configPath, to),
+            ExternalDnsOwnership(config, configPath),
             LoadBalancerControllerCharts.Evaluate(config.GitOps.LoadBalancerControllerChart, to.Version),
             InstanceGenerations.Evaluate(to.Colour, to.NodeGroup.InstanceTypes),
         };
@@ -30,6 +32,9 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time)
             const string why = "no AWS credentials (environment, profile, SSO or role); run with credentials to check";
             results.Add(PreflightResult.Skipped("aws credentials", "None found by the default credential chain."));
             results.Add(PreflightResult.Skipped("subnet free IPs", $"{why} EC2 subnets."));
+            results.Add(PreflightResult.Skipped("instance types offered", $"{why} EC2 instance type offerings."));
+            results.Add(PreflightResult.Skipped("eks clusters", $"{why} both colours' clusters, node groups, add-ons and Pod Identity associations."));
+            results.Add(PreflightResult.Skipped("journal bucket, zone and weighted set", $"{why} S3 and Route53."));
             results.Add(PreflightResult.Skipped("kubeconfig contexts", $"{why} the clusters (EKS tokens come from AWS credentials)."));
             return results;
         }
@@ -38,7 +43,14 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time)
         using (var ec2 = services.Ec2(credentials, config.Region))
         {
             results.Add(await new SubnetCapacityCheck(ec2).EvaluateAsync(config, to, cancellationToken));
+            results.Add(await Guarded("instance types offered", () => new InstanceOfferingCheck(ec2).EvaluateAsync(config, to, cancellationToken)));
         }
+
+        var eks = new EksClusterChecks(services.Eks(credentials, config.Region));
+        results.AddRange(await GuardedMany("eks clusters", () => eks.VersionsAsync(config, cancellationToken)));
+        results.Add(await Guarded("eks add-ons", () => eks.AddonsAsync(live, to, cancellationToken)));
+        results.Add(await Guarded("pod identity", () => eks.PodIdentityAsync(live, to, cancellationToken)));
+        results.AddRange(await StateAsync(config, credentials, cancellationToken));
 
         foreach (var cluster in config.Clusters)
         {
@@ -46,6 +58,89 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time)
         }
 
         return results;
+    }
+
+    /// <summary>The journal bucket, the zone and the weighted set, from the options as the engine would resolve them.</summary>
+    private async Task<IReadOnlyList<PreflightResult>> StateAsync(EnvironmentConfig config, Amazon.Runtime.AWSCredentials credentials, CancellationToken cancellationToken)
+    {
+        AwsModeOptions options;
+        try
+        {
+            options = await AwsModeOptionsResolver.ResolveAsync(config, journalBucket, zoneId, null, null, services, cancellationToken);
+        }
+        catch (CommandFailedException e)
+        {
+            return [PreflightResult.Fail("journal bucket, zone and weighted set", e.Message)];
+        }
+
+        using var s3 = services.S3(credentials, config.Region);
+        var route53 = services.Route53(credentials, config.Region);
+        var results = new List<PreflightResult>
+        {
+            await Guarded("journal bucket", () => StateLocationCheck.JournalBucketAsync(s3, config, options.JournalBucket, cancellationToken)),
+            await Guarded("hosted zone", () => StateLocationCheck.HostedZoneAsync(route53, config, options.ZoneId, cancellationToken)),
+        };
+        if (results[^1].Status == PreflightStatus.Pass && options.ZoneId is { } zone)
+        {
+            results.Add(await Guarded("weighted set", () => new WeightedSetCheck(route53).EvaluateAsync(config, zone, cancellationToken)));
+        }
+
+        return results;
+    }
+
+    /// <summary>An AWS error in one check is that check's FAIL with the error's sentence, not the end of the preflight.</summary>
+    private static async Task<PreflightResult> Guarded(string check, Func<Task<PreflightResult>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (AwsModeErrors.IsExpected(e) || e is Aws.Eks.EksException)
+        {
+            return PreflightResult.Fail(check, AwsModeErrors.Describe(e));
+        }
+    }
+
+    private static async Task<IReadOnlyList<PreflightResult>> GuardedMany(string check, Func<Task<IReadOnlyList<PreflightResult>>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (AwsModeErrors.IsExpected(e) || e is Aws.Eks.EksException)
+        {
+            return [PreflightResult.Fail(check, AwsModeErrors.Describe(e))];
+        }
+    }
+
+    /// <summary>
+    /// ExternalDNS ownership over the tree Argo CD applies (the committed files, the rendered ones where none is on disk):
+    /// one owner id per colour, <c>--policy=sync</c> publishing only each colour's own names, never the service name.
+    /// </summary>
+    private static PreflightResult ExternalDnsOwnership(EnvironmentConfig config, string configPath)
+    {
+        const string check = "external-dns ownership";
+        var root = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, config.GitOps.Path);
+        var rendered = GitOpsRenderer.Render(config);
+        var tree = rendered;
+        var fromDisk = 0;
+        foreach (var file in rendered.Files)
+        {
+            var path = Path.Combine(root, file.Path);
+            if (File.Exists(path))
+            {
+                tree = tree.With(file with { Content = File.ReadAllText(path) });
+                fromDisk++;
+            }
+        }
+
+        var (manifests, parseErrors) = ManifestReader.ReadTree(tree);
+        var problems = parseErrors.Concat(DnsOwnershipRules.Check(tree, manifests)).ToList();
+        var owners = string.Join(", ", config.Clusters.Select(c => $"{c.Colour} {ExternalDnsOwner.IdOf(config, c.Colour)}"));
+        var source = fromDisk == 0 ? "the tree rendered from the configuration" : $"{config.GitOps.Path}/ ({fromDisk} files on disk)";
+        return problems.Count == 0
+            ? PreflightResult.Pass(check, $"In {source}: one ExternalDNS per colour with its own owner id ({owners}); --policy=sync publishes only each colour's own name, never {config.Dns.ZoneName}.")
+            : PreflightResult.Fail(check, $"In {source}: {string.Join(" ", problems)}");
     }
 
     private PreflightResult Versions(EnvironmentConfig config, ClusterConfig live, ClusterConfig to)

@@ -11,7 +11,7 @@ internal static class ConfigBinder
     public static EnvironmentConfig Bind(ErrorSink sink, YamlMappingNode root)
     {
         var r = new MappingReader(sink, root, string.Empty, ["environment", "region", "account", "target", "network", "dns", "data", "ci", "gitops", "app", "clusters", "traffic", "gates", "sandbox", "notifications"]);
-        var gates = Gates(r.Mapping("gates", false, "interval", "minSuccessRate", "maxP99", "minRequests", "failureThreshold", "inconclusiveLimit", "verification", "liveDegradation", "compare", "relative", "confidence"));
+        var gates = Gates(r.Mapping("gates", false, "interval", "minSuccessRate", "maxP99", "minRequests", "failureThreshold", "inconclusiveLimit", "verification", "liveDegradation", "compare", "relative", "confidence", "source", "alarms", "metricPeriod", "metricDelay"));
         return new EnvironmentConfig
         {
             Environment = r.String("environment", required: true),
@@ -295,6 +295,10 @@ internal static class ConfigBinder
             InconclusiveLimit = r.Int("inconclusiveLimit", d.InconclusiveLimit),
             Verification = r.Duration("verification", d.Verification),
             LiveDegradation = r.Enum("liveDegradation", d.LiveDegradation),
+            Sources = r.EnumList<GateSourceKind>("source"),
+            Alarms = r.StringList("alarms"),
+            MetricPeriod = r.Duration("metricPeriod", d.MetricPeriod),
+            MetricDelay = r.Duration("metricDelay", d.MetricDelay),
             Compare = r.Enum("compare", d.Compare),
             Relative = Relative(r.Mapping("relative", false, "failureRateMargin", "p99Ratio")),
             Confidence = r.Double("confidence", d.Confidence),

@@ -117,6 +117,39 @@ internal sealed partial class MappingReader
             return null;
         }) ?? fallback;
 
+    /// <summary>One word of <typeparamref name="T"/>, or a list of them; empty when absent.</summary>
+    public IReadOnlyList<T> EnumList<T>(string key)
+        where T : struct, System.Enum
+    {
+        if (Node(key) is not YamlSequenceNode sequence)
+        {
+            return Node(key) is null ? [] : [Enum(key, default(T))];
+        }
+
+        var names = System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var items = new List<T>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemPath = $"{Join(Path, key)}[{i}]";
+            var item = sequence.Children[i];
+            _sink.Record(itemPath, item);
+            if (item is YamlScalarNode { Value: { } text } && names.Contains(text) && System.Enum.TryParse<T>(text, ignoreCase: true, out var value))
+            {
+                items.Add(value);
+            }
+            else if (item is YamlScalarNode { Value: { } other } && !IsNull(item))
+            {
+                _sink.At(item, itemPath, $"'{other}' is not one of {string.Join(", ", names)}.", $"Write one of: {string.Join(" | ", names)}.");
+            }
+            else
+            {
+                Wrong(item, itemPath, "a word");
+            }
+        }
+
+        return items;
+    }
+
     public IReadOnlyList<string> StringList(string key, bool required = false)
     {
         var path = Join(Path, key);
