@@ -29,7 +29,7 @@ public sealed partial class CutoverEngineTests
         // Then the comparison fails three intervals at 50 %, naming both rates and the p-value, and rolls back
         Assert.Equal(OutcomeKind.RolledBack, outcome.Kind);
         Assert.Contains("failed 3 consecutive intervals", outcome.Reason, StringComparison.Ordinal);
-        Assert.Contains("worse than live: failure rate 5 % is more than 1 points above live's 0.2 % (Fisher's exact test, p < 0.0001, confidence 0.999)", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("worse than live: failure rate 5 % is above live's 0.2 % by more than the margin of 1 pp (Fisher's exact test, p < 0.0001, confidence 0.999)", outcome.Reason, StringComparison.Ordinal);
         var atHalf = (await harness.EventsAsync()).OfType<IntervalEvaluated>().Where(i => i.Step == 1).ToList();
         Assert.Equal([GateVerdict.Fail, GateVerdict.Fail, GateVerdict.Fail], atHalf.Select(i => i.Candidate.Verdict));
         Assert.All(atHalf, i => Assert.Equal(GateVerdict.Pass, i.Live!.Verdict));
