@@ -9,7 +9,11 @@ namespace BlueGreen.Bench.Engine;
 /// <summary>Router, metrics, probe, lock and inbox in memory, answering at once, so only the engine's own work is measured.</summary>
 internal sealed class InMemoryWorld(Weights initial) : ITrafficRouter, IMetricSource, IClusterProbe, ILock, IOperatorInbox
 {
-    private static readonly IntervalMetrics Healthy = new(500, 1, TimeSpan.FromMilliseconds(80));
+    // With a latency histogram, as the sandbox and the HTTP probes answer, so the rank test against live runs too.
+    private static readonly IntervalMetrics Healthy = new(500, 1, TimeSpan.FromMilliseconds(80))
+    {
+        Latencies = LatencyHistogram.Of(Enumerable.Range(0, 500).Select(i => TimeSpan.FromMilliseconds(20 + (i % 61)))),
+    };
     private Weights _weights = initial;
 
     public Task<Weights> GetWeightsAsync(CancellationToken cancellationToken) => Task.FromResult(_weights);

@@ -25,7 +25,7 @@ public static class RelativeGate
         var liveRate = Percent(100 - live.SuccessRate);
         var test = rates.Method == FailureRateMethod.FisherExact ? "Fisher's exact test" : "two-proportion z-test";
         var ratesText = ratesWorse
-            ? $"failure rate {candidateRate} % is more than {Exact(margin)} points above live's {liveRate} % ({test}, {PValue(rates.PValue)}, confidence {Exact(gates.Confidence)})"
+            ? $"failure rate {candidateRate} % is above live's {liveRate} % by more than the margin of {Exact(margin)} pp ({test}, {PValue(rates.PValue)}, confidence {Exact(gates.Confidence)})"
             : $"failure rate {candidateRate} % against live's {liveRate} % ({test}, {PValue(rates.PValue)})";
 
         var (latencyJudged, latencyWorse, latencyText) = CompareLatency(candidate, live, gates, alpha);

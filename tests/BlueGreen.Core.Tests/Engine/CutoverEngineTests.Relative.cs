@@ -29,10 +29,25 @@ public sealed partial class CutoverEngineTests
         // Then the comparison fails three intervals at 50 %, naming both rates and the p-value, and rolls back
         Assert.Equal(OutcomeKind.RolledBack, outcome.Kind);
         Assert.Contains("failed 3 consecutive intervals", outcome.Reason, StringComparison.Ordinal);
-        Assert.Contains("worse than live: failure rate 5 % is more than 1 points above live's 0.2 % (Fisher's exact test, p < 0.0001, confidence 0.999)", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("worse than live: failure rate 5 % is above live's 0.2 % by more than the margin of 1 pp (Fisher's exact test, p < 0.0001, confidence 0.999)", outcome.Reason, StringComparison.Ordinal);
         var atHalf = (await harness.EventsAsync()).OfType<IntervalEvaluated>().Where(i => i.Step == 1).ToList();
         Assert.Equal([GateVerdict.Fail, GateVerdict.Fail, GateVerdict.Fail], atHalf.Select(i => i.Candidate.Verdict));
         Assert.All(atHalf, i => Assert.Equal(GateVerdict.Pass, i.Live!.Verdict));
+    }
+
+    [Fact]
+    public async Task CandidateSlowerThanLive_ByItsWholeDistribution_FailsOnTheRankTest()
+    {
+        // Given a candidate well inside the p99 limit but three times slower than live, both with latency histograms
+        var harness = new EngineHarness();
+        var live = Latencies(2000, 10, 30);
+        var slower = Latencies(2000, 30, 90);
+        harness.Metrics.Script = q => q.Colour == "green" && harness.Router.Current["green"] >= 50 ? slower : live;
+
+        var outcome = await harness.RunAsync();
+
+        Assert.Equal(OutcomeKind.RolledBack, outcome.Kind);
+        Assert.Contains("last: worse than live: p99 90 ms against live's 30 ms, more than 1.5 times live's (Mann-Whitney U, p < 0.0001, confidence 0.999)", outcome.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,4 +170,11 @@ public sealed partial class CutoverEngineTests
         // At 100 % live serves no users: the thresholds judge, and the reason says why
         Assert.All(intervals.Where(i => i.Step == 2), i => Assert.EndsWith("; not compared with live, which served 0 requests in the same window, fewer than the 20 needed", i.Candidate.Reason, StringComparison.Ordinal));
     }
+
+    // Requests with latencies spread evenly from low to high milliseconds; the p99 is the high end.
+    private static IntervalMetrics Latencies(int requests, double lowMs, double highMs) =>
+        new(requests, 0, TimeSpan.FromMilliseconds(highMs))
+        {
+            Latencies = EvenLatencies.Between(requests, lowMs, highMs),
+        };
 }

@@ -49,16 +49,7 @@ public sealed class FailureRateTestTests
     public void SameRatePlusTheMargin_IsCalledWorseAtMostAsOftenAsTheConfidenceAllows(double liveRate, int requests, double margin)
     {
         // At confidence 0.95 a calibrated test rejects 5 % of the time: 100 of 2000, standard deviation about 10.
-        var random = new Random(17);
-        var rejected = 0;
-        for (var i = 0; i < Trials; i++)
-        {
-            var candidate = Binomial(random, requests, liveRate + margin);
-            var live = Binomial(random, requests, liveRate);
-            rejected += FailureRateTest.Run(candidate, requests, live, requests, margin).PValue < 0.05 ? 1 : 0;
-        }
-
-        Assert.InRange(rejected, 0, 130);
+        Assert.InRange(Rejections(seed: 17, liveRate + margin, liveRate, requests, margin, alpha: 0.05), 0, 130);
     }
 
     [Theory]
@@ -67,15 +58,7 @@ public sealed class FailureRateTestTests
     public void SameRate_WithAOnePointMargin_IsCalledWorseLessOftenThanTheConfidenceAllows(double rate, int requests)
     {
         // Allowed at confidence 0.999: 2 of 2000. The margin makes it rarer still (about 0.3 expected at a 20 % rate).
-        var random = new Random(23);
-        var rejected = 0;
-        for (var i = 0; i < Trials; i++)
-        {
-            var p = FailureRateTest.Run(Binomial(random, requests, rate), requests, Binomial(random, requests, rate), requests, margin: 0.01).PValue;
-            rejected += p < 0.001 ? 1 : 0;
-        }
-
-        Assert.InRange(rejected, 0, 2);
+        Assert.InRange(Rejections(seed: 23, rate, rate, requests, margin: 0.01, alpha: 0.001), 0, 2);
     }
 
     [Theory]
@@ -86,15 +69,22 @@ public sealed class FailureRateTestTests
     {
         // Power depends on the requests: 2 % against 0 % with a 1-point margin is caught 96 % of the time over
         // 2000 requests and always over 4000; 30 % against 20 %, 94 % over 1000 and always over 2000.
-        var random = new Random(29);
-        var caught = 0;
+        Assert.InRange(Rejections(seed: 29, candidateRate, liveRate, requests, margin: 0.01, alpha: 0.001), (int)(Trials * 0.97), Trials);
+    }
+
+    // Of Trials seeded draws of both colours' failures, how many the test calls worse at significance alpha.
+    private static int Rejections(int seed, double candidateRate, double liveRate, int requests, double margin, double alpha)
+    {
+        var random = new Random(seed);
+        var rejected = 0;
         for (var i = 0; i < Trials; i++)
         {
-            var p = FailureRateTest.Run(Binomial(random, requests, candidateRate), requests, Binomial(random, requests, liveRate), requests, margin: 0.01).PValue;
-            caught += p < 0.001 ? 1 : 0;
+            var candidate = Binomial(random, requests, candidateRate);
+            var live = Binomial(random, requests, liveRate);
+            rejected += FailureRateTest.Run(candidate, requests, live, requests, margin).PValue < alpha ? 1 : 0;
         }
 
-        Assert.InRange(caught, (int)(Trials * 0.97), Trials);
+        return rejected;
     }
 
     private static long Binomial(Random random, int n, double p)

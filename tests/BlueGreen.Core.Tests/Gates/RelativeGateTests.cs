@@ -1,6 +1,7 @@
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Gates;
 using BlueGreen.Core.Metrics;
+using BlueGreen.Core.Tests.Fakes;
 
 namespace BlueGreen.Core.Tests.Gates;
 
@@ -95,6 +96,6 @@ public sealed class RelativeGateTests
     private static IntervalMetrics Spread(int requests, double lowMs, double highMs) =>
         new(requests, 0, null)
         {
-            Latencies = LatencyHistogram.Of(Enumerable.Range(0, requests).Select(i => TimeSpan.FromMilliseconds(lowMs + ((highMs - lowMs) * i / (requests - 1))))),
+            Latencies = EvenLatencies.Between(requests, lowMs, highMs),
         };
 }
