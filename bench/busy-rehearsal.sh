@@ -14,7 +14,9 @@ steps="${2:-50, 100}"
 work="$(mktemp -d)"
 loops=()
 cleanup() {
-  for pid in "${loops[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  # timeout passes TERM on to its loop (a KILL would end timeout alone and orphan the loop).
+  for pid in "${loops[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
