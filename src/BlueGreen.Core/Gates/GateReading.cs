@@ -44,7 +44,7 @@ public sealed record GateReading(GateVerdict Verdict, IntervalMetrics Metrics, s
         var verdict = parts.Any(p => p.Verdict == GateVerdict.Fail) ? GateVerdict.Fail
             : parts.Any(p => p.Verdict == GateVerdict.Inconclusive) ? GateVerdict.Inconclusive
             : GateVerdict.Pass;
-        var reason = string.Join("; ", parts.Select(p => p.Source is null ? p.Reason : $"{p.Source}: {p.Reason}"));
+        var reason = string.Join("; ", parts.Select(p => $"{p.Source ?? "metrics"}: {p.Reason}"));
         return new GateReading(verdict, parts[0].Metrics, reason)
         {
             Source = string.Join(", ", parts.Select(p => p.Source ?? "metrics")),
