@@ -63,7 +63,7 @@ public sealed class AlarmGateEngineTests : IClassFixture<MotoFixture>
         var missing = MotoFixture.NewName("no-such-alarm");
         using var state = new TempDirectory();
 
-        var error = await Assert.ThrowsAsync<CutoverException>(() => Clock.RunAsync(_time, () => Engine(state, router, [missing]).RunAsync(CancellationToken.None), TimeSpan.FromSeconds(5)));
+        var error = await Assert.ThrowsAsync<GateCheckException>(() => Clock.RunAsync(_time, () => Engine(state, router, [missing]).RunAsync(CancellationToken.None), TimeSpan.FromSeconds(5)));
 
         Assert.Equal($"The gates cannot judge the candidate: the CloudWatch alarm '{missing}' in gates.alarms does not exist in this region. No traffic was moved; fix gates.alarms in the configuration and run again.", error.Message);
         Assert.Equal([("blue", 100), ("green", 0)], (await _moto.Route53().ListWeightedRecordsAsync(zone, name, "A", CancellationToken.None)).Select(r => (r.SetIdentifier, r.Weight)));

@@ -65,7 +65,7 @@ public sealed partial class CutoverEngineTests
         check.Problems.Add("the CloudWatch alarm 'web-5xx' in gates.alarms does not exist in this region");
         harness.Checks.Add(check);
 
-        var error = await Assert.ThrowsAsync<CutoverException>(() => harness.RunAsync());
+        var error = await Assert.ThrowsAsync<GateCheckException>(() => harness.RunAsync());
 
         Assert.Equal("The gates cannot judge the candidate: the CloudWatch alarm 'web-5xx' in gates.alarms does not exist in this region. No traffic was moved; fix gates.alarms in the configuration and run again.", error.Message);
         Assert.Empty(harness.Store.Records);
