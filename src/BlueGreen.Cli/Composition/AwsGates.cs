@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using BlueGreen.Aws.Clients;
 using BlueGreen.Aws.CloudWatch;
 using BlueGreen.Aws.Metrics;
 using BlueGreen.Cli.Infrastructure;
@@ -44,6 +45,7 @@ public sealed record AwsGates(IReadOnlyList<GateSource> UserTrafficSources, IRea
         var dimensions = new LoadBalancerDimensions(
             services.ElasticLoadBalancing(credentials, config.Region),
             async (colour, cancellationToken) => (await clusters.AliasTargets.GetAsync(colour, cancellationToken).ConfigureAwait(false)).DnsName);
-        return new CloudWatchMetricSource(cloudWatch, dimensions.GetAsync, new CloudWatchMetricOptions { Period = config.Gates.MetricPeriod, Delay = config.Gates.MetricDelay });
+        var percentiles = services.CloudWatch(credentials, config.Region, new AwsRetryOptions { MaxRetries = 1 });
+        return new CloudWatchMetricSource(cloudWatch, dimensions.GetAsync, new CloudWatchMetricOptions { Period = config.Gates.MetricPeriod, Delay = config.Gates.MetricDelay }, percentiles);
     }
 }

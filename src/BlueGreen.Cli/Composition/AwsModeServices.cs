@@ -53,7 +53,7 @@ public sealed record AwsModeServices
 
     public IAmazonSimpleSystemsManagement Ssm(AWSCredentials credentials, string region) => AwsClients.Ssm(credentials, region, Environment);
 
-    public CloudWatchClient CloudWatch(AWSCredentials credentials, string region) => AwsClients.CloudWatch(credentials, region, Environment, TimeProvider.System);
+    public CloudWatchClient CloudWatch(AWSCredentials credentials, string region, AwsRetryOptions? retry = null) => AwsClients.CloudWatch(credentials, region, Environment, TimeProvider.System, retry);
 
     public ElasticLoadBalancingClient ElasticLoadBalancing(AWSCredentials credentials, string region) => AwsClients.ElasticLoadBalancing(credentials, region, Environment, TimeProvider.System);
 

@@ -41,6 +41,7 @@ public sealed class CloudWatchMetricSourceTests : IClassFixture<MotoFixture>
         await put.PutAsync(blue, "HTTPCode_Target_5XX_Count", Clock.Start, 3);
         await put.PutAsync(blue, "HTTPCode_ELB_5XX_Count", Clock.Start.AddMinutes(1), 2);
         await put.PutAsync(blue, "HTTPCode_Target_4XX_Count", Clock.Start, 90);
+        await put.PutAsync(blue, "TargetResponseTime", Clock.Start, 0.120);
         await put.PutAsync(green, "RequestCount", Clock.Start, 100);
         await put.PutAsync(green, "RequestCount", Clock.Start.AddMinutes(1), 100);
         await put.PutAsync(green, "HTTPCode_Target_5XX_Count", Clock.Start.AddMinutes(1), 40);
@@ -61,7 +62,7 @@ public sealed class CloudWatchMetricSourceTests : IClassFixture<MotoFixture>
         Assert.Null(blueMetrics.NoData);
         Assert.Equal(GateVerdict.Fail, HealthGate.Evaluate(greenMetrics, new GatesConfig()).Verdict);
 
-        // moto 5.2.1 answers p99 with a 500, so p99 is unknown while requests and failures were read.
+        // moto 5.2.1 answers p99 of a metric with datapoints with a 500, so p99 is unknown while requests and failures were read.
         Assert.Null(blueMetrics.P99);
         var counts = network.Requests.First(r => r.Body.Contains("Action=GetMetricData", StringComparison.Ordinal));
         Assert.Contains("StartTime=2026-11-27T09%3A00%3A00Z&EndTime=2026-11-27T09%3A02%3A00Z", counts.Body, StringComparison.Ordinal);
@@ -152,6 +153,27 @@ public sealed class CloudWatchMetricSourceTests : IClassFixture<MotoFixture>
     }
 
     [Fact]
+    public async Task AP99MotoCannotGive_IsAskedThroughItsOwnClient_WithItsOwnFewerRetries()
+    {
+        var (hostnames, blue, _) = await TwoColoursAsync();
+        var put = new CloudWatchSetup(_moto);
+        await put.PutAsync(blue, "RequestCount", Clock.Start, 10);
+        await put.PutAsync(blue, "RequestCount", Clock.Start.AddMinutes(1), 10);
+
+        // With a TargetResponseTime datapoint to take the percentile of, moto 5.2.1 answers the p99 query with a 500.
+        await put.PutAsync(blue, "TargetResponseTime", Clock.Start, 0.120);
+        using var network = new FaultInjectingHandler();
+        var percentiles = new CloudWatchClient(_moto.Query(AwsQueryService.CloudWatch, _time, new AwsRetryOptions { MaxRetries = 1, Randomizer = new Random(5).NextDouble }, network));
+        var source = Source(hostnames, retry: new AwsRetryOptions { MaxRetries = 6, Randomizer = new Random(5).NextDouble }, network: network, percentiles: percentiles);
+
+        var metrics = await Clock.RunAsync(_time, () => source.GetAsync("blue", MetricScope.UserTraffic, Start, End, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Equal((20L, (TimeSpan?)null), (metrics.Requests, metrics.P99));
+        Assert.Equal(2, network.Requests.Count(r => r.Body.Contains("Stat=p99", StringComparison.Ordinal)));
+        Assert.Equal(1, network.Requests.Count(IsCounts));
+    }
+
+    [Fact]
     public async Task ThrottlingThatLasts_FailsClearly_AfterTheRetries()
     {
         var (hostnames, _, _) = await TwoColoursAsync();
@@ -185,11 +207,11 @@ public sealed class CloudWatchMetricSourceTests : IClassFixture<MotoFixture>
         return (new Dictionary<string, string> { ["blue"] = blue.DnsName, ["green"] = green.DnsName }, blue.MetricDimension, green.MetricDimension);
     }
 
-    private CloudWatchMetricSource Source(Dictionary<string, string> hostnames, CloudWatchMetricOptions? options = null, AwsRetryOptions? retry = null, FaultInjectingHandler? network = null)
+    private CloudWatchMetricSource Source(Dictionary<string, string> hostnames, CloudWatchMetricOptions? options = null, AwsRetryOptions? retry = null, FaultInjectingHandler? network = null, CloudWatchClient? percentiles = null)
     {
         var elb = new ElasticLoadBalancingClient(_moto.Query(AwsQueryService.ElasticLoadBalancingV2));
         var dimensions = new LoadBalancerDimensions(elb, (colour, _) => Task.FromResult(hostnames.GetValueOrDefault(colour)));
         var cloudWatch = new CloudWatchClient(_moto.Query(AwsQueryService.CloudWatch, _time, retry, network));
-        return new CloudWatchMetricSource(cloudWatch, dimensions.GetAsync, options ?? new CloudWatchMetricOptions());
+        return new CloudWatchMetricSource(cloudWatch, dimensions.GetAsync, options ?? new CloudWatchMetricOptions(), percentiles);
     }
 }
