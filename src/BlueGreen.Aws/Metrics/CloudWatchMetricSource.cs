@@ -62,13 +62,18 @@ public sealed class CloudWatchMetricSource : IMetricSource
             cancellationToken).ConfigureAwait(false);
         var requests = counts["requests"];
         var missing = Periods(from, to).Where(p => !requests.Points.ContainsKey(p)).ToList();
-        if (missing.Count > 0 || !requests.Complete)
+        if (missing.Count > 0)
         {
-            var which = missing.Count > 0 ? $"for {string.Join(", ", missing.Select(p => $"{Clock(p)}-{Clock(p.AddSeconds(_period))}"))}" : "complete";
+            var which = string.Join(", ", missing.Select(p => $"{Clock(p)}-{Clock(p.AddSeconds(_period))}"));
             return IntervalMetrics.Empty with
             {
-                NoData = $"CloudWatch has no RequestCount of {lb} {which} yet (a period without requests has none either; metrics that arrive later than gates.metricDelay {Format(_options.Delay)} are not seen)",
+                NoData = $"CloudWatch has no RequestCount of {lb} for {which} yet (a period without requests has none either; metrics that arrive later than gates.metricDelay {Format(_options.Delay)} are not seen)",
             };
+        }
+
+        if (!requests.Complete)
+        {
+            return IntervalMetrics.Empty with { NoData = $"CloudWatch answered the RequestCount of {lb} for {Clock(from)}-{Clock(to)} as not complete" };
         }
 
         var total = (long)Math.Round(requests.Points.Values.Sum());
