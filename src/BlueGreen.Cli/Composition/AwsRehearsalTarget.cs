@@ -99,7 +99,14 @@ public sealed class AwsRehearsalTarget : IRehearsalTargetFactory
     public async Task<RehearsalTarget> CreateAsync(SandboxHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var adapters = await AwsModeAdapters.CreateAsync(_config, _services, Options, SandboxClusterSide.Create(host.Probe, host.Metrics, _loadBalancers), _time, cancellationToken).ConfigureAwait(false);
+        // The sandbox's load balancers publish no CloudWatch metrics and its colours have no alarms, so the gates judge it on its own metrics.
+        if (_config.Gates.Sources.Count > 0 || _config.Gates.Alarms.Count > 0)
+        {
+            _report("The rehearsal judges the colours on the sandbox's own metrics: gates.source and gates.alarms apply to real load balancers and alarms.");
+        }
+
+        var config = _config with { Gates = _config.Gates with { Sources = [], Alarms = [] } };
+        var adapters = await AwsModeAdapters.CreateAsync(config, _services, Options, SandboxClusterSide.Create(host.Probe, host.Metrics, _loadBalancers), _time, cancellationToken).ConfigureAwait(false);
         return new RehearsalTarget
         {
             Kind = "aws",

@@ -17,15 +17,10 @@ public sealed record GateReading(GateVerdict Verdict, IntervalMetrics Metrics, s
     /// <summary>Each source's own reading when several judged; empty when one did.</summary>
     public IReadOnlyList<GateReading> Parts { get; init; } = [];
 
-    /// <summary>Equal by value, the parts included (a record compares a list by reference; the journal reads lists back as new ones).</summary>
+    // Parts compare by content, so a reading read back from the journal equals the one the engine held.
     public bool Equals(GateReading? other) =>
-        other is not null
-        && Verdict == other.Verdict
-        && Metrics == other.Metrics
-        && Reason == other.Reason
-        && Source == other.Source
-        && RollBackAtOnce == other.RollBackAtOnce
-        && Parts.SequenceEqual(other.Parts);
+        other is not null && Verdict == other.Verdict && Metrics == other.Metrics && Reason == other.Reason
+        && Source == other.Source && RollBackAtOnce == other.RollBackAtOnce && Parts.SequenceEqual(other.Parts);
 
     public override int GetHashCode() => HashCode.Combine(Verdict, Metrics, Reason, Source, RollBackAtOnce, Parts.Count);
 
@@ -49,7 +44,7 @@ public sealed record GateReading(GateVerdict Verdict, IntervalMetrics Metrics, s
         var verdict = parts.Any(p => p.Verdict == GateVerdict.Fail) ? GateVerdict.Fail
             : parts.Any(p => p.Verdict == GateVerdict.Inconclusive) ? GateVerdict.Inconclusive
             : GateVerdict.Pass;
-        var reason = string.Join("; ", parts.Select(p => p.Source is null ? p.Reason : $"{p.Source}: {p.Reason}"));
+        var reason = string.Join("; ", parts.Select(p => $"{p.Source ?? "metrics"}: {p.Reason}"));
         return new GateReading(verdict, parts[0].Metrics, reason)
         {
             Source = string.Join(", ", parts.Select(p => p.Source ?? "metrics")),
