@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace BlueGreen.Cli.Infrastructure;
 
 /// <summary>Options of the commands that run the engine (upgrade, resume).</summary>
-public sealed class EngineSettings : TargetSettings
+public class EngineSettings : TargetSettings
 {
     [CommandOption("--force-unlock <LOCK-ID>")]
     [Description("Remove the lock with this id first (one left by an engine that died); the id is in the error that names the holder.")]
