@@ -3,15 +3,12 @@ using BlueGreen.Aws.Decommission;
 using BlueGreen.Aws.LoadBalancing;
 using BlueGreen.Aws.Preflight;
 using BlueGreen.Aws.Tests.Moto;
-using BlueGreen.Core.Configuration;
 
 namespace BlueGreen.Aws.Tests.Preflight;
 
 /// <summary>Each colour's load balancer on moto's Elastic Load Balancing, found by the controller's cluster tag.</summary>
 public sealed class LoadBalancerCheckTests : IClassFixture<MotoFixture>
 {
-    private static readonly EnvironmentConfig Reference = ConfigLoader.Load(Path.Combine(RepositoryRoot.Path, "bluegreen.yaml"), TimeProvider.System).Config!;
-
     private readonly MotoFixture _moto;
 
     public LoadBalancerCheckTests(MotoFixture moto)
@@ -22,7 +19,7 @@ public sealed class LoadBalancerCheckTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task Passes_WhenBothColoursHaveAnActiveLoadBalancer_NamingThem()
     {
-        var config = NewEnvironment();
+        var config = TestEnvironments.WithOwnClusters();
         var setup = new LoadBalancerSetup(_moto);
         var blue = await setup.CreateAsync(MotoFixture.NewName("k8s-app-blue"), Tags(config.Cluster("blue").Name));
         var green = await setup.CreateAsync(MotoFixture.NewName("k8s-app-green"), Tags(config.Cluster("green").Name));
@@ -36,7 +33,7 @@ public sealed class LoadBalancerCheckTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task Fails_AColourWithoutOne_EvenWhenAnotherClustersIsThere()
     {
-        var config = NewEnvironment();
+        var config = TestEnvironments.WithOwnClusters();
         var setup = new LoadBalancerSetup(_moto);
         await setup.CreateAsync(MotoFixture.NewName("k8s-app-blue"), Tags(config.Cluster("blue").Name));
         await setup.CreateAsync(MotoFixture.NewName("k8s-app-other"), Tags("another-cluster"));
@@ -50,10 +47,4 @@ public sealed class LoadBalancerCheckTests : IClassFixture<MotoFixture>
     private LoadBalancerCheck Check() => new(new ControllerLoadBalancers(new ElasticLoadBalancingClient(_moto.Query(AwsQueryService.ElasticLoadBalancingV2))));
 
     private static Dictionary<string, string> Tags(string cluster) => new() { [LoadBalancerLeftovers.ClusterTag] = cluster, [ControllerLoadBalancers.StackTag] = "app/sample-app" };
-
-    private static EnvironmentConfig NewEnvironment()
-    {
-        var environment = MotoFixture.NewName("env");
-        return Reference with { Environment = environment, Clusters = [.. Reference.Clusters.Select(c => c with { Name = $"{environment}-{c.Colour}" })] };
-    }
 }

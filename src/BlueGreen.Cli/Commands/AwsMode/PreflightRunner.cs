@@ -92,17 +92,8 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time,
     }
 
     /// <summary>An AWS error in one check is that check's FAIL with the error's sentence, not the end of the preflight.</summary>
-    private static async Task<PreflightResult> Guarded(string check, Func<Task<PreflightResult>> run)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (Exception e) when (AwsModeErrors.IsExpected(e))
-        {
-            return PreflightResult.Fail(check, AwsModeErrors.Describe(e));
-        }
-    }
+    private static async Task<PreflightResult> Guarded(string check, Func<Task<PreflightResult>> run) =>
+        (await GuardedMany(check, async () => [await run()]))[0];
 
     private static async Task<IReadOnlyList<PreflightResult>> GuardedMany(string check, Func<Task<IReadOnlyList<PreflightResult>>> run)
     {
