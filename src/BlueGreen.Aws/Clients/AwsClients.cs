@@ -75,12 +75,12 @@ public static class AwsClients
     }
 
     /// <summary>A Query-protocol client of <paramref name="service"/> at the region's endpoint.</summary>
-    public static AwsQueryClient Query(AwsQueryService service, AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time)
+    public static AwsQueryClient Query(AwsQueryService service, AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time, AwsRetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         var endpoint = AwsEndpoints.Regional(service.EndpointPrefix, service.EnvironmentId, region, environment);
         var signer = new SigV4RequestSigner(credentials, endpoint.SigningRegion, service.SigningName, time);
-        return new AwsQueryClient(SharedHttp, service, endpoint, signer, time, new AwsRetryOptions());
+        return new AwsQueryClient(SharedHttp, service, endpoint, signer, time, retry ?? new AwsRetryOptions());
     }
 
     /// <summary>The Elastic Load Balancing v2 reads of the region.</summary>
@@ -88,6 +88,6 @@ public static class AwsClients
         new(Query(AwsQueryService.ElasticLoadBalancingV2, credentials, region, environment, time));
 
     /// <summary>The CloudWatch reads of the region.</summary>
-    public static CloudWatchClient CloudWatch(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time) =>
-        new(Query(AwsQueryService.CloudWatch, credentials, region, environment, time));
+    public static CloudWatchClient CloudWatch(AWSCredentials credentials, string region, Func<string, string?> environment, TimeProvider time, AwsRetryOptions? retry = null) =>
+        new(Query(AwsQueryService.CloudWatch, credentials, region, environment, time, retry));
 }

@@ -15,6 +15,7 @@ public sealed class CloudWatchMetricSource : IMetricSource
     private const string Dimension = "LoadBalancer";
 
     private readonly CloudWatchClient _cloudWatch;
+    private readonly CloudWatchClient _percentiles;
     private readonly Func<string, CancellationToken, Task<string>> _dimension;
     private readonly CloudWatchMetricOptions _options;
     private readonly int _period;
@@ -22,12 +23,14 @@ public sealed class CloudWatchMetricSource : IMetricSource
     /// <param name="cloudWatch">The region's CloudWatch.</param>
     /// <param name="dimension">A colour's LoadBalancer dimension (app/&lt;name&gt;/&lt;id&gt;), e.g. from <see cref="LoadBalancerDimensions"/>.</param>
     /// <param name="options">Namespace, period and delay.</param>
-    public CloudWatchMetricSource(CloudWatchClient cloudWatch, Func<string, CancellationToken, Task<string>> dimension, CloudWatchMetricOptions options)
+    /// <param name="percentiles">The client p99 is asked through, with fewer retries than the counts' (a p99 it cannot read is unknown, not worth a minute of backoff); <paramref name="cloudWatch"/> when null.</param>
+    public CloudWatchMetricSource(CloudWatchClient cloudWatch, Func<string, CancellationToken, Task<string>> dimension, CloudWatchMetricOptions options, CloudWatchClient? percentiles = null)
     {
         ArgumentNullException.ThrowIfNull(cloudWatch);
         ArgumentNullException.ThrowIfNull(dimension);
         ArgumentNullException.ThrowIfNull(options);
         _cloudWatch = cloudWatch;
+        _percentiles = percentiles ?? cloudWatch;
         _dimension = dimension;
         _options = options;
         _period = (int)options.Period.TotalSeconds;
@@ -82,7 +85,7 @@ public sealed class CloudWatchMetricSource : IMetricSource
     {
         try
         {
-            var series = await _cloudWatch.GetMetricDataAsync([new MetricQuery("p99", _options.Namespace, "TargetResponseTime", dimensions, _period, "p99")], from, to, cancellationToken).ConfigureAwait(false);
+            var series = await _percentiles.GetMetricDataAsync([new MetricQuery("p99", _options.Namespace, "TargetResponseTime", dimensions, _period, "p99")], from, to, cancellationToken).ConfigureAwait(false);
             var points = series["p99"].Points;
             return points.Count == 0 ? null : TimeSpan.FromSeconds(points.Values.Max());
         }

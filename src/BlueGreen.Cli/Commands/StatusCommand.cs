@@ -1,9 +1,12 @@
 using System.ComponentModel;
+using BlueGreen.Aws.Clients;
+using BlueGreen.Aws.CloudWatch;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Journal;
+using BlueGreen.Core.Text;
 using Spectre.Console;
 
 namespace BlueGreen.Cli.Commands;
@@ -18,6 +21,7 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
         var journal = await CutoverJournal.ReadAsync(session.Services.Journal, cancellationToken);
         var holder = await session.Services.Lock.ReadAsync(cancellationToken);
         var state = journal.State;
+        var (alarms, alarmProblem) = await AlarmsAsync(session, cancellationToken);
         if (settings.Output == OutputFormat.Json)
         {
             var document = new Dictionary<string, object?>
@@ -26,6 +30,8 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
                 ["weights"] = weights?.ByColour,
                 ["upgrade"] = state.Started ? new { phase = state.Phase.Name, step = state.Step + 1, steps = state.StepCount, state.From, state.To, completed = state.CompletedSteps } : null,
                 ["lockHolder"] = holder?.Holder.ToString(),
+                ["alarms"] = alarms?.ToDictionary(a => a.Name, a => a.State, StringComparer.Ordinal),
+                ["alarmsUnreadable"] = alarmProblem,
             };
 
             // As for every JSON document here: absent rather than null.
@@ -38,7 +44,35 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
         Console.WriteLine(state.Started
             ? $"Upgrade {state.From} -> {state.To}: {state.Phase.Name}, step {state.Step + 1} of {state.StepCount}, {completed}."
             : "No upgrade has started.");
+        if (alarms is not null)
+        {
+            Console.WriteLine(alarms.Count == 0 ? "No alarm of gates.alarms exists." : "Alarms: " + string.Join(", ", alarms.Select(a => $"{a.Name} {a.State}")) + ".");
+        }
+        else if (alarmProblem is not null)
+        {
+            Console.WriteLine($"The alarms of gates.alarms could not be read: {Sentences.Clause(alarmProblem)}.");
+        }
+
         Console.WriteLine(holder is null ? "Nobody holds the lock." : $"Lock held by {holder.Holder} since {holder.AcquiredAt:u}{(session.EngineRunning(holder) ? "" : $" (not renewed since {holder.HeartbeatAt:u}: its engine has stopped; `bluegreen resume --force-unlock {holder.Id}` takes over)")}.");
         return ExitCodes.Ok;
+    }
+
+    // The states of gates.alarms, when the target has them; a failure to read them does not hide the rest of the status.
+    private static async Task<(IReadOnlyList<AlarmState>? Alarms, string? Problem)> AlarmsAsync(ITargetSession session, CancellationToken cancellationToken)
+    {
+        var check = session.Services.Checks.OfType<CloudWatchAlarmCheck>().FirstOrDefault();
+        if (check is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (await check.StatesAsync(cancellationToken), null);
+        }
+        catch (Exception e) when (e is AwsQueryException or HttpRequestException)
+        {
+            return (null, e.Message);
+        }
     }
 }

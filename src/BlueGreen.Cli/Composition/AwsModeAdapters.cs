@@ -19,10 +19,11 @@ public sealed class AwsModeAdapters : IDisposable
 {
     private readonly IAmazonS3 _s3;
 
-    private AwsModeAdapters(Route53WeightedRouter router, ClusterSide clusters, S3StateLocation state, IAmazonS3 s3, string zoneId, TimeProvider time)
+    private AwsModeAdapters(Route53WeightedRouter router, ClusterSide clusters, AwsGates gates, S3StateLocation state, IAmazonS3 s3, string zoneId, TimeProvider time)
     {
         Router = router;
         Clusters = clusters;
+        Gates = gates;
         State = state;
         ZoneId = zoneId;
         Journal = new S3JournalStore(s3, state);
@@ -37,6 +38,9 @@ public sealed class AwsModeAdapters : IDisposable
 
     /// <summary>Readiness, load balancers and metrics of the colours.</summary>
     public ClusterSide Clusters { get; }
+
+    /// <summary>The sources gates.source lists and the alarms of gates.alarms.</summary>
+    public AwsGates Gates { get; }
 
     public IJournalStore Journal { get; }
 
@@ -67,7 +71,8 @@ public sealed class AwsModeAdapters : IDisposable
                 ?? throw new CommandFailedException($"No public hosted zone {config.Dns.ZoneName} was found; deploy the common stack or give the zone id (SSM /{config.Environment}/common/zone-id).");
             var router = RouterOf(config, route53, zone, clusters.AliasTargets, time);
             var location = new S3StateLocation(options.JournalBucket, config.Environment);
-            return new AwsModeAdapters(router, clusters, location, services.S3(credentials, config.Region), zone, time);
+            var gates = AwsGates.Create(config, services, credentials, clusters);
+            return new AwsModeAdapters(router, clusters, gates, location, services.S3(credentials, config.Region), zone, time);
         }
         catch
         {
@@ -92,6 +97,8 @@ public sealed class AwsModeAdapters : IDisposable
     {
         Router = Router,
         Metrics = Clusters.Metrics,
+        UserTrafficSources = Gates.UserTrafficSources,
+        Checks = Gates.Checks,
         Probe = Clusters.Probe,
         Journal = Journal,
         Lock = Lock,

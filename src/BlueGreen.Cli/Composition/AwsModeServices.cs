@@ -3,8 +3,10 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
 using BlueGreen.Aws.Clients;
+using BlueGreen.Aws.CloudWatch;
 using BlueGreen.Aws.Credentials;
 using BlueGreen.Aws.Endpoints;
+using BlueGreen.Aws.LoadBalancing;
 using BlueGreen.Aws.Route53;
 using BlueGreen.Kubernetes.Access;
 
@@ -50,6 +52,10 @@ public sealed record AwsModeServices
     public IAmazonS3 S3(AWSCredentials credentials, string region) => AwsClients.S3(credentials, region, Environment);
 
     public IAmazonSimpleSystemsManagement Ssm(AWSCredentials credentials, string region) => AwsClients.Ssm(credentials, region, Environment);
+
+    public CloudWatchClient CloudWatch(AWSCredentials credentials, string region, AwsRetryOptions? retry = null) => AwsClients.CloudWatch(credentials, region, Environment, TimeProvider.System, retry);
+
+    public ElasticLoadBalancingClient ElasticLoadBalancing(AWSCredentials credentials, string region) => AwsClients.ElasticLoadBalancing(credentials, region, Environment, TimeProvider.System);
 
     public Route53RestClient Route53(AWSCredentials credentials, string region) => AwsClients.Route53(credentials, region, Environment, TimeProvider.System);
 

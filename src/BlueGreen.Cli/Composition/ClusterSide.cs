@@ -19,6 +19,12 @@ public sealed record ClusterSide : IDisposable
 
     public required IMetricSource Metrics { get; init; }
 
+    /// <summary>The probes alone, for gates.source: probes; null where <see cref="Metrics"/> is all there is.</summary>
+    public IMetricSource? Probes { get; init; }
+
+    /// <summary>Prometheus alone, for gates.source: prometheus; null when no --prometheus-url was given.</summary>
+    public IMetricSource? Prometheus { get; init; }
+
     /// <summary>The plan the engine runs on these clusters: the configuration's, or with the sandbox's short timings.</summary>
     public Func<EnvironmentConfig, CutoverPlan> Plan { get; init; } = config => PlanFactory.Create(config);
 

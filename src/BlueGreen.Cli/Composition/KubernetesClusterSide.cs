@@ -30,6 +30,8 @@ public static class KubernetesClusterSide
             Probe = probe,
             AliasTargets = new AlbAliasTargets(probe.GetIngressHostnameAsync),
             Metrics = new AwsMetricSource(probes, userTraffic),
+            Probes = probes,
+            Prometheus = userTraffic,
             RunWhileEngineRuns = probes.RunAsync,
             Resources = http,
         };

@@ -99,6 +99,11 @@ public sealed class AwsSession : ITargetSession
         {
             outcome = await engine.RunAsync(cancellationToken);
         }
+        catch (GateCheckException e)
+        {
+            // The configuration names what cannot be judged; nothing was recorded or moved.
+            throw new UserInputException(e.Message, e);
+        }
         finally
         {
             await probing.CancelAsync();

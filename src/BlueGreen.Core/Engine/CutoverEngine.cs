@@ -49,6 +49,7 @@ public sealed partial class CutoverEngine
     /// or (with <see cref="CutoverEngineOptions.StopWhenPaused"/>) pauses. Releases the lock on return.
     /// </summary>
     /// <exception cref="LockHeldException">Another operator holds the lock.</exception>
+    /// <exception cref="GateCheckException">A gate check cannot run (before anything is recorded).</exception>
     /// <exception cref="CutoverException">The journal is damaged, written by someone else, or records another plan; the weights are not where an upgrade starts.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the journal is consistent and a later run resumes.</exception>
     public async Task<CutoverOutcome> RunAsync(CancellationToken cancellationToken)
@@ -177,13 +178,6 @@ public sealed partial class CutoverEngine
                 + "Check traffic.live in the configuration, or finish the upgrade that moved traffic before starting another.");
         }
 
-        // Checked before anything is recorded: a candidate that is not ready leaves no upgrade behind to block the next command.
-        var readiness = await CheckReadinessAsync(_plan.To, cancellationToken);
-        if (!readiness.Ready)
-        {
-            return NotReady(readiness);
-        }
-
         // A check that cannot run (an alarm that does not exist) would never fail: refused before anything is recorded.
         var checkProblems = new List<string>();
         foreach (var check in _services.Checks)
@@ -193,7 +187,14 @@ public sealed partial class CutoverEngine
 
         if (checkProblems.Count > 0)
         {
-            throw new CutoverException($"The gates cannot judge the candidate: {Sentences.List(checkProblems)}. No traffic was moved; fix gates.alarms in the configuration and run again.");
+            throw new GateCheckException($"The gates cannot judge the candidate: {Sentences.List(checkProblems)}. No traffic was moved; fix gates.alarms in the configuration and run again.");
+        }
+
+        // Checked before anything is recorded: a candidate that is not ready leaves no upgrade behind to block the next command.
+        var readiness = await CheckReadinessAsync(_plan.To, cancellationToken);
+        if (!readiness.Ready)
+        {
+            return NotReady(readiness);
         }
 
         await DropLeftoverRequestsAsync(cancellationToken);

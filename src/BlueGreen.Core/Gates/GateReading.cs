@@ -17,6 +17,13 @@ public sealed record GateReading(GateVerdict Verdict, IntervalMetrics Metrics, s
     /// <summary>Each source's own reading when several judged; empty when one did.</summary>
     public IReadOnlyList<GateReading> Parts { get; init; } = [];
 
+    // Parts compare by content, so a reading read back from the journal equals the one the engine held.
+    public bool Equals(GateReading? other) =>
+        other is not null && Verdict == other.Verdict && Metrics == other.Metrics && Reason == other.Reason
+        && Source == other.Source && RollBackAtOnce == other.RollBackAtOnce && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() => HashCode.Combine(Verdict, Metrics, Reason, Source, RollBackAtOnce, Parts.Count);
+
     /// <summary>
     /// One reading of several that must all pass: it fails when any fails, is inconclusive when any is and none
     /// fails, and passes only when all pass. Its metrics are the first part's.
@@ -37,7 +44,7 @@ public sealed record GateReading(GateVerdict Verdict, IntervalMetrics Metrics, s
         var verdict = parts.Any(p => p.Verdict == GateVerdict.Fail) ? GateVerdict.Fail
             : parts.Any(p => p.Verdict == GateVerdict.Inconclusive) ? GateVerdict.Inconclusive
             : GateVerdict.Pass;
-        var reason = string.Join("; ", parts.Select(p => p.Source is null ? p.Reason : $"{p.Source}: {p.Reason}"));
+        var reason = string.Join("; ", parts.Select(p => $"{p.Source ?? "metrics"}: {p.Reason}"));
         return new GateReading(verdict, parts[0].Metrics, reason)
         {
             Source = string.Join(", ", parts.Select(p => p.Source ?? "metrics")),

@@ -1,6 +1,8 @@
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Engine;
+using BlueGreen.Core.Gates;
 using BlueGreen.Core.Journal;
+using BlueGreen.Core.Metrics;
 using BlueGreen.Core.Operators;
 using BlueGreen.Core.Plans;
 using BlueGreen.Core.Traffic;
@@ -31,6 +33,12 @@ internal sealed class EngineHarness
     public InMemoryInbox Inbox { get; } = new();
 
     public RecordingObserver Observer { get; } = new();
+
+    /// <summary>The sources that judge user traffic (gates.source); none: <see cref="Metrics"/> alone.</summary>
+    public List<GateSource> Sources { get; } = [];
+
+    /// <summary>Checks beyond the metrics (gates.alarms).</summary>
+    public List<IGateCheck> Checks { get; } = [];
 
     public CutoverPlan Plan { get; set; }
 
@@ -63,6 +71,8 @@ internal sealed class EngineHarness
     {
         Router = Router,
         Metrics = Metrics,
+        UserTrafficSources = Sources,
+        Checks = Checks,
         Probe = Probe,
         Journal = store ?? Store,
         Lock = new InMemoryLock(Clock),

@@ -1,3 +1,5 @@
+using BlueGreen.Aws.CloudWatch;
+using BlueGreen.Aws.Metrics;
 using BlueGreen.Aws.State;
 using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
@@ -68,6 +70,44 @@ public sealed class AwsModeAdaptersTests : IClassFixture<MotoFixture>, IAsyncLif
         var error = await Assert.ThrowsAsync<CommandFailedException>(() => AwsModeAdapters.CreateAsync(Config, MotoServices.For(_moto, credentials: false), options, Side(options), TimeProvider.System, CancellationToken.None));
 
         Assert.Contains("needs AWS credentials", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutGateSettings_TheEngineKeepsTodaysMetrics_AndNoChecks()
+    {
+        var options = new AwsModeOptions { JournalBucket = "journal", ZoneId = "Z0000000000000NOLOOKUP" };
+
+        using var adapters = await AwsModeAdapters.CreateAsync(Config, MotoServices.For(_moto), options, Side(options), TimeProvider.System, CancellationToken.None);
+
+        var services = adapters.EngineServices(TimeProvider.System);
+        Assert.Empty(services.UserTrafficSources);
+        Assert.Empty(services.Checks);
+    }
+
+    [Fact]
+    public async Task GatesSourceAndAlarms_BecomeTheEnginesNamedSourcesAndItsAlarmCheck()
+    {
+        var config = Config with { Gates = Config.Gates with { Interval = TimeSpan.FromMinutes(1), Sources = [GateSourceKind.Cloudwatch, GateSourceKind.Probes], Alarms = ["web-5xx", "team-*"] } };
+        var options = new AwsModeOptions { JournalBucket = "journal", ZoneId = "Z0000000000000NOLOOKUP" };
+
+        using var adapters = await AwsModeAdapters.CreateAsync(config, MotoServices.For(_moto), options, Side(options), TimeProvider.System, CancellationToken.None);
+
+        var services = adapters.EngineServices(TimeProvider.System);
+        Assert.Equal(["cloudwatch", "probes"], services.UserTrafficSources.Select(s => s.Name));
+        Assert.IsType<CloudWatchMetricSource>(services.UserTrafficSources[0].Metrics);
+        Assert.IsType<HttpProbeMetricSource>(services.UserTrafficSources[1].Metrics);
+        Assert.IsType<CloudWatchAlarmCheck>(Assert.Single(services.Checks));
+    }
+
+    [Fact]
+    public async Task Prometheus_WithoutItsUrl_IsBadInput()
+    {
+        var config = Config with { Gates = Config.Gates with { Sources = [GateSourceKind.Prometheus] } };
+        var options = new AwsModeOptions { JournalBucket = "journal", ZoneId = "Z0000000000000NOLOOKUP" };
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => AwsModeAdapters.CreateAsync(config, MotoServices.For(_moto), options, Side(options), TimeProvider.System, CancellationToken.None));
+
+        Assert.Equal("gates.source lists prometheus, but no Prometheus was given, so nothing was done. Give --prometheus-url, or take prometheus out of gates.source.", error.Message);
     }
 
     private ClusterSide Side(AwsModeOptions options) => KubernetesClusterSide.Create(Config, MotoServices.For(_moto), options, TimeProvider.System);
