@@ -12,15 +12,15 @@ public sealed class ControllerLoadBalancers(ElasticLoadBalancingClient elb) : IC
     /// <summary>The tag naming the Ingress stack (namespace/name, or the group name) a load balancer serves.</summary>
     public const string StackTag = "ingress.k8s.aws/stack";
 
-    public async Task<IReadOnlyList<string>> LoadBalancersAsync(string clusterName, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> LoadBalancersAsync(string clusterName, CancellationToken cancellationToken) =>
+        [.. (await FindAsync(clusterName, cancellationToken).ConfigureAwait(false)).Select(f => $"load balancer {f.LoadBalancer.Name} ({f.LoadBalancer.Type}, {f.LoadBalancer.State}{(f.Stack is null ? string.Empty : $", Ingress stack {f.Stack}")}) tagged {LoadBalancerLeftovers.ClusterTag}={clusterName}")];
+
+    /// <summary>The cluster's load balancers with the Ingress stack each serves (null when untagged).</summary>
+    public async Task<IReadOnlyList<(LoadBalancer LoadBalancer, string? Stack)>> FindAsync(string clusterName, CancellationToken cancellationToken)
     {
         var all = await elb.DescribeAllAsync(cancellationToken).ConfigureAwait(false);
         var tags = await TagsAsync([.. all.Select(lb => lb.Arn)], cancellationToken).ConfigureAwait(false);
-        return
-        [
-            .. all.Where(lb => IsOf(tags, lb.Arn, clusterName))
-                .Select(lb => $"load balancer {lb.Name} ({lb.Type}, {lb.State}{Stack(tags, lb.Arn)}) tagged {LoadBalancerLeftovers.ClusterTag}={clusterName}"),
-        ];
+        return [.. all.Where(lb => IsOf(tags, lb.Arn, clusterName)).Select(lb => (lb, tags[lb.Arn].TryGetValue(StackTag, out var stack) ? stack : null))];
     }
 
     public async Task<IReadOnlyList<string>> TargetGroupsAsync(string clusterName, CancellationToken cancellationToken)

@@ -64,32 +64,12 @@ public sealed class ElasticLoadBalancingClient
     }
 
     /// <summary>Every target group of the region, page by page (DescribeTargetGroups).</summary>
-    public async Task<IReadOnlyList<TargetGroup>> DescribeAllTargetGroupsAsync(CancellationToken cancellationToken)
-    {
-        const string action = "DescribeTargetGroups";
-        var found = new List<TargetGroup>();
-        var seenMarkers = new HashSet<string>(StringComparer.Ordinal);
-        string? marker = null;
-        do
-        {
-            var parameters = new List<KeyValuePair<string, string>> { new("PageSize", _pageSize.ToString(CultureInfo.InvariantCulture)) };
-            if (marker is not null)
-            {
-                parameters.Add(new("Marker", marker));
-            }
-
-            var result = await _query.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
-            found.AddRange(MembersOf(result, "TargetGroups").Select(m => new TargetGroup(Required(m, "TargetGroupArn", action), Required(m, "TargetGroupName", action))));
-            marker = result.Element(result.Name.Namespace + "NextMarker")?.Value is { Length: > 0 } next ? next : null;
-            if (marker is not null && !seenMarkers.Add(marker))
-            {
-                throw new AwsQueryException($"Elastic Load Balancing answered {action} with the NextMarker '{marker}' a second time, so paging would never end; check that the endpoint is Elastic Load Balancing (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).");
-            }
-        }
-        while (marker is not null);
-
-        return found;
-    }
+    public Task<IReadOnlyList<TargetGroup>> DescribeAllTargetGroupsAsync(CancellationToken cancellationToken) =>
+        PagesAsync(
+            "DescribeTargetGroups",
+            [],
+            result => MembersOf(result, "TargetGroups").Select(m => new TargetGroup(Required(m, "TargetGroupArn", "DescribeTargetGroups"), Required(m, "TargetGroupName", "DescribeTargetGroups"))),
+            cancellationToken);
 
     /// <summary>The tags of any number of resources, <see cref="MaxPerCall"/> ARNs per DescribeTags call.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> DescribeTagsOfAllAsync(IReadOnlyList<string> resourceArns, CancellationToken cancellationToken)
@@ -107,9 +87,13 @@ public sealed class ElasticLoadBalancingClient
         return tags;
     }
 
-    private async Task<IReadOnlyList<LoadBalancer>> DescribeAsync(IReadOnlyList<KeyValuePair<string, string>> selection, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<LoadBalancer>> DescribeAsync(IReadOnlyList<KeyValuePair<string, string>> selection, CancellationToken cancellationToken) =>
+        PagesAsync("DescribeLoadBalancers", selection, result => MembersOf(result, "LoadBalancers").Select(Parse), cancellationToken);
+
+    // Both Describe actions page with PageSize and NextMarker.
+    private async Task<IReadOnlyList<T>> PagesAsync<T>(string action, IReadOnlyList<KeyValuePair<string, string>> selection, Func<XElement, IEnumerable<T>> read, CancellationToken cancellationToken)
     {
-        var found = new List<LoadBalancer>();
+        var found = new List<T>();
         var seenMarkers = new HashSet<string>(StringComparer.Ordinal);
         string? marker = null;
         do
@@ -120,14 +104,14 @@ public sealed class ElasticLoadBalancingClient
                 parameters.Add(new("Marker", marker));
             }
 
-            var result = await _query.SendAsync("DescribeLoadBalancers", parameters, cancellationToken).ConfigureAwait(false);
-            found.AddRange(MembersOf(result, "LoadBalancers").Select(Parse));
+            var result = await _query.SendAsync(action, parameters, cancellationToken).ConfigureAwait(false);
+            found.AddRange(read(result));
             marker = result.Element(result.Name.Namespace + "NextMarker")?.Value is { Length: > 0 } next ? next : null;
 
             // A marker seen before would hand back the same pages forever.
             if (marker is not null && !seenMarkers.Add(marker))
             {
-                throw new AwsQueryException($"Elastic Load Balancing answered DescribeLoadBalancers with the NextMarker '{marker}' a second time, so paging would never end; check that the endpoint is Elastic Load Balancing (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).");
+                throw new AwsQueryException($"Elastic Load Balancing answered {action} with the NextMarker '{marker}' a second time, so paging would never end; check that the endpoint is Elastic Load Balancing (AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).");
             }
         }
         while (marker is not null);

@@ -13,7 +13,7 @@ public static class AwsModeErrors
     public static bool IsExpected(Exception e) =>
         e is Route53Exception or JournalCorruptException or JournalConflictException or LockException or KubeconfigException
             or AmazonServiceException or AmazonClientException or HttpRequestException or HttpOperationException
-            or InvalidOperationException or TimeoutException;
+            or InvalidOperationException or TimeoutException or Aws.Clients.AwsQueryException or Aws.Eks.EksException;
 
     public static string Describe(Exception e) => e switch
     {

@@ -38,6 +38,9 @@ public abstract class TargetCommand<TSettings>(IAnsiConsole console, TimeProvide
         }
     }
 
+    /// <summary>The outside world of AWS mode, for commands that need more of it than the session.</summary>
+    protected AwsModeServices Aws => aws;
+
     /// <summary>Checks the command's own options before anything is opened; throws <see cref="UserInputException"/>.</summary>
     protected virtual void Validate(EnvironmentConfig config, TSettings settings)
     {

@@ -11,8 +11,6 @@ namespace BlueGreen.Aws.Tests.Preflight;
 /// <summary>Both colours' clusters and node groups on moto's EKS (DescribeCluster, ListNodegroups, DescribeNodegroup).</summary>
 public sealed class EksClusterChecksTests : IClassFixture<MotoFixture>
 {
-    private static readonly EnvironmentConfig Reference = ConfigLoader.Load(Path.Combine(RepositoryRoot.Path, "bluegreen.yaml"), TimeProvider.System).Config!;
-
     private readonly MotoFixture _moto;
 
     public EksClusterChecksTests(MotoFixture moto)
@@ -23,7 +21,7 @@ public sealed class EksClusterChecksTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task Passes_WhenBothControlPlanesRunTheirConfiguredVersions_AndNodesAreWithinSkew()
     {
-        var config = NewEnvironment();
+        var config = TestEnvironments.WithOwnClusters();
         var eks = new EksSetup(_moto, config.Region);
         await eks.CreateClusterAsync(config.Cluster("blue").Name, "1.32", "blue-nodes", "1.32");
         await eks.CreateClusterAsync(config.Cluster("green").Name, "1.33", "green-nodes", "1.30");
@@ -38,7 +36,7 @@ public sealed class EksClusterChecksTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task Fails_AControlPlaneOnAnotherVersionThanConfigured()
     {
-        var config = NewEnvironment();
+        var config = TestEnvironments.WithOwnClusters();
         var eks = new EksSetup(_moto, config.Region);
         await eks.CreateClusterAsync(config.Cluster("blue").Name, "1.32", "blue-nodes", "1.32");
         await eks.CreateClusterAsync(config.Cluster("green").Name, "1.32", "green-nodes", "1.32");
@@ -54,7 +52,7 @@ public sealed class EksClusterChecksTests : IClassFixture<MotoFixture>
     [InlineData("1.29", "4 minor versions behind the control plane 1.33 (EKS allows 3)")]
     public async Task Fails_NodesOutsideEksSkewRule(string nodes, string expected)
     {
-        var config = NewEnvironment();
+        var config = TestEnvironments.WithOwnClusters();
         var eks = new EksSetup(_moto, config.Region);
         await eks.CreateClusterAsync(config.Cluster("blue").Name, "1.32", "blue-nodes", "1.32");
         await eks.CreateClusterAsync(config.Cluster("green").Name, "1.33", "green-nodes", nodes);
@@ -68,7 +66,7 @@ public sealed class EksClusterChecksTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task Fails_AColourWhoseClusterDoesNotExist()
     {
-        var config = NewEnvironment();
+        var config = TestEnvironments.WithOwnClusters();
         await new EksSetup(_moto, config.Region).CreateClusterAsync(config.Cluster("blue").Name, "1.32", "blue-nodes", "1.32");
 
         var green = (await Checks(config).VersionsAsync(config, CancellationToken.None)).Single(r => r.Check == "eks cluster green");
@@ -84,10 +82,4 @@ public sealed class EksClusterChecksTests : IClassFixture<MotoFixture>
             new SigV4RequestSigner(MotoFixture.Credentials, config.Region, "eks", TimeProvider.System),
             TimeProvider.System,
             new AwsRetryOptions { MaxRetries = 0 }));
-
-    private static EnvironmentConfig NewEnvironment()
-    {
-        var environment = MotoFixture.NewName("env");
-        return Reference with { Environment = environment, Clusters = [.. Reference.Clusters.Select(c => c with { Name = $"{environment}-{c.Colour}" })] };
-    }
 }

@@ -24,7 +24,7 @@ public sealed class PreflightCommandTests : IDisposable
         var (exit, output) = await RunAsync(NoAws(), "preflight", "--to", "green", "--config", CliRunner.DefaultConfigPath);
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Equal(3, CountOf(output, "SKIPPED"));
+        Assert.Equal(7, CountOf(output, "SKIPPED"));
         Assert.Contains("removed APIs", output, StringComparison.Ordinal);
         Assert.Contains("Chart 1.13.3 supports Kubernetes 1.33.", output, StringComparison.Ordinal);
         Assert.Contains("Preflight passed for blue -> green.", output, StringComparison.Ordinal);

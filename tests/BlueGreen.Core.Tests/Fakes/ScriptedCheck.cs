@@ -1,13 +1,14 @@
 using BlueGreen.Core.Gates;
+using BlueGreen.Core.Metrics;
 
 namespace BlueGreen.Core.Tests.Fakes;
 
 /// <summary>A gate check whose readings come from a function of the interval; records every interval asked.</summary>
 internal sealed class ScriptedCheck : IGateCheck
 {
-    public static readonly GateReading Ok = new(GateVerdict.Pass, Metrics.IntervalMetrics.Empty, "the alarm 'web-5xx' is OK") { Source = "alarms" };
-    public static readonly GateReading Alarm = new(GateVerdict.Fail, Metrics.IntervalMetrics.Empty, "the alarm 'web-5xx' is in ALARM (Threshold Crossed)") { Source = "alarms", RollBackAtOnce = true };
-    public static readonly GateReading InsufficientData = new(GateVerdict.Inconclusive, Metrics.IntervalMetrics.Empty, "the alarm 'web-5xx' is INSUFFICIENT_DATA") { Source = "alarms" };
+    public static readonly GateReading Ok = new(GateVerdict.Pass, IntervalMetrics.Empty, "the alarm 'web-5xx' is OK") { Source = "alarms" };
+    public static readonly GateReading Alarm = new(GateVerdict.Fail, IntervalMetrics.Empty, "the alarm 'web-5xx' is in ALARM (Threshold Crossed)") { Source = "alarms", RollBackAtOnce = true };
+    public static readonly GateReading InsufficientData = new(GateVerdict.Inconclusive, IntervalMetrics.Empty, "the alarm 'web-5xx' is INSUFFICIENT_DATA") { Source = "alarms" };
 
     public Func<DateTimeOffset, GateReading> Script { get; set; } = _ => Ok;
 

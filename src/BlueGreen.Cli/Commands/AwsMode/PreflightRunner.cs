@@ -34,6 +34,7 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time,
             results.Add(PreflightResult.Skipped("subnet free IPs", $"{why} EC2 subnets."));
             results.Add(PreflightResult.Skipped("instance types offered", $"{why} EC2 instance type offerings."));
             results.Add(PreflightResult.Skipped("eks clusters", $"{why} both colours' clusters, node groups, add-ons and Pod Identity associations."));
+            results.Add(PreflightResult.Skipped("load balancers", $"{why} Elastic Load Balancing."));
             results.Add(PreflightResult.Skipped("journal bucket, zone and weighted set", $"{why} S3 and Route53."));
             results.Add(PreflightResult.Skipped("kubeconfig contexts", $"{why} the clusters (EKS tokens come from AWS credentials)."));
             return results;
@@ -50,6 +51,8 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time,
         results.AddRange(await GuardedMany("eks clusters", () => eks.VersionsAsync(config, cancellationToken)));
         results.Add(await Guarded("eks add-ons", () => eks.AddonsAsync(live, to, cancellationToken)));
         results.Add(await Guarded("pod identity", () => eks.PodIdentityAsync(live, to, cancellationToken)));
+        var elb = new Aws.Decommission.ControllerLoadBalancers(services.ElasticLoadBalancing(credentials, config.Region));
+        results.Add(await Guarded("load balancers", () => new LoadBalancerCheck(elb).EvaluateAsync(config, cancellationToken)));
         results.AddRange(await StateAsync(config, credentials, cancellationToken));
 
         foreach (var cluster in config.Clusters)
@@ -89,17 +92,8 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time,
     }
 
     /// <summary>An AWS error in one check is that check's FAIL with the error's sentence, not the end of the preflight.</summary>
-    private static async Task<PreflightResult> Guarded(string check, Func<Task<PreflightResult>> run)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (Exception e) when (AwsModeErrors.IsExpected(e) || e is Aws.Eks.EksException)
-        {
-            return PreflightResult.Fail(check, AwsModeErrors.Describe(e));
-        }
-    }
+    private static async Task<PreflightResult> Guarded(string check, Func<Task<PreflightResult>> run) =>
+        (await GuardedMany(check, async () => [await run()]))[0];
 
     private static async Task<IReadOnlyList<PreflightResult>> GuardedMany(string check, Func<Task<IReadOnlyList<PreflightResult>>> run)
     {
@@ -107,7 +101,7 @@ public sealed class PreflightRunner(AwsModeServices services, TimeProvider time,
         {
             return await run();
         }
-        catch (Exception e) when (AwsModeErrors.IsExpected(e) || e is Aws.Eks.EksException)
+        catch (Exception e) when (AwsModeErrors.IsExpected(e))
         {
             return [PreflightResult.Fail(check, AwsModeErrors.Describe(e))];
         }

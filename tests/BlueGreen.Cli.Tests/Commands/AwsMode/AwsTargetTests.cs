@@ -157,7 +157,7 @@ public sealed class AwsTargetTests : IClassFixture<MotoFixture>, IAsyncLifetime
         await _account.WriteWeightsAsync(("blue", 100), ("green", 0));
 
         // No kubeconfig here: the candidate's readiness cannot be confirmed.
-        var (code, output) = await RunAsync("upgrade", "--target", "aws");
+        var (code, output) = await RunAsync("upgrade", "--target", "aws", "--skip-preflight");
         var (shiftCode, shift) = await RunAsync("shift", "0", "--target", "aws");
 
         Assert.Equal(1, code);
@@ -169,12 +169,28 @@ public sealed class AwsTargetTests : IClassFixture<MotoFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upgrade_RunsThePreflightFirst_AndAFailStopsItBeforeAnythingIsWritten()
+    {
+        await _account.WriteWeightsAsync(("blue", 100), ("green", 0));
+
+        // moto has no EKS cluster of either colour, and the reference configuration keeps its placeholders.
+        var (code, output) = await RunAsync("upgrade", "--target", "aws");
+
+        Assert.Equal(1, code);
+        var flat = CliRunner.Flat(output);
+        Assert.Contains("The preflight failed, so the upgrade did not start and nothing was changed:", flat, StringComparison.Ordinal);
+        Assert.Contains("[eks cluster green] EKS has no cluster test-green", flat, StringComparison.Ordinal);
+        Assert.Contains("or pass --skip-preflight.", flat, StringComparison.Ordinal);
+        Assert.Empty(await _account.ObjectsAsync());
+    }
+
+    [Fact]
     public async Task Upgrade_WhileAnotherEngineHoldsTheLock_FailsNamingItsId()
     {
         using var s3 = _moto.S3(region: AwsAccount.Region);
         var held = await new S3Lock(s3, _account.State, TimeProvider.System).AcquireAsync(new LockHolder("ops", "runner-7", 99), TimeSpan.FromMinutes(10), CancellationToken.None);
 
-        var (code, output) = await RunAsync("upgrade", "--target", "aws");
+        var (code, output) = await RunAsync("upgrade", "--target", "aws", "--skip-preflight");
 
         Assert.Equal(1, code);
         Assert.Contains("ops@runner-7", output, StringComparison.Ordinal);
@@ -185,7 +201,7 @@ public sealed class AwsTargetTests : IClassFixture<MotoFixture>, IAsyncLifetime
     [Fact]
     public async Task Upgrade_ForceUnlockingALockThatIsNotHeld_FailsWithASentence()
     {
-        var (code, output) = await RunAsync("upgrade", "--target", "aws", "--force-unlock", "0123abcd");
+        var (code, output) = await RunAsync("upgrade", "--target", "aws", "--skip-preflight", "--force-unlock", "0123abcd");
 
         Assert.Equal(1, code);
         Assert.Contains("Nothing to force-unlock", output, StringComparison.Ordinal);
