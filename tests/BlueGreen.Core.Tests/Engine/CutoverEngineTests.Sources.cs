@@ -85,7 +85,8 @@ public sealed partial class CutoverEngineTests
         var outcome = await harness.RunAsync();
 
         Assert.Equal(OutcomeKind.RolledBack, outcome.Kind);
-        Assert.Contains("cloudwatch: success rate 85 % is below 99 %; probes: success rate 100 %", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("cloudwatch: success rate 85 % is below 99 %", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("; probes: success rate 100 %", outcome.Reason, StringComparison.Ordinal);
         var intervals = (await harness.EventsAsync()).OfType<IntervalEvaluated>().ToList();
 
         // At 0 % the candidate is judged on the default source alone; with user traffic, on every listed one.
