@@ -59,7 +59,5 @@ public sealed record AwsModeServices
 
     public Route53RestClient Route53(AWSCredentials credentials, string region) => AwsClients.Route53(credentials, region, Environment, TimeProvider.System);
 
-    public Aws.LoadBalancing.ElasticLoadBalancingClient ElasticLoadBalancing(AWSCredentials credentials, string region) => AwsClients.ElasticLoadBalancing(credentials, region, Environment, TimeProvider.System);
-
     public Aws.Eks.IEksApi Eks(AWSCredentials credentials, string region) => AwsClients.Eks(credentials, region, Environment, TimeProvider.System);
 }
