@@ -21,6 +21,7 @@ public sealed class ArgumentDiagnosisTests
     [InlineData("error bluegreen promote takes --force as a switch without a value, and got 'yes', so nothing was done; see bluegreen promote --help.", "promote", "--force=yes")]
     [InlineData("error bluegreen promote does not take the argument 'yes' (it takes no arguments), so nothing was done; see bluegreen promote --help.", "promote", "--force", "yes")]
     [InlineData("error bluegreen decommission does not take the argument 'destroy' (did you mean --destroy?), so nothing was done; see bluegreen decommission --help.", "decommission", "blue", "destroy")]
+    [InlineData("error bluegreen decommission has no option --purge (its options are --config, --output, --journal-bucket, --zone-id, --timeout, --destroy, --dry-run), so nothing was done; see bluegreen decommission --help.", "decommission", "blue", "--purge")]
     [InlineData("error bluegreen decommission has no option --dryrun (did you mean --dry-run?), so nothing was done; see bluegreen decommission --help.", "decommission", "blue", "--dryrun")]
     [InlineData("error bluegreen shift needs PERCENT after its name, so nothing was done; see bluegreen shift --help.", "shift")]
     [InlineData("error bluegreen bootstrap needs COLOUR after its name, so nothing was done; see bluegreen bootstrap --help.", "bootstrap", "--timeout", "5")]

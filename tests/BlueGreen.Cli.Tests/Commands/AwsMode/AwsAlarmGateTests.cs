@@ -42,6 +42,7 @@ public sealed class AwsAlarmGateTests : IClassFixture<MotoFixture>, IAsyncLifeti
         await _account.WriteWeightsAsync(("blue", 100), ("green", 0));
         await AlarmAsync("web-5xx-high", "OK");
 
+        // The engine's own check of gates.alarms; the preflight (which moto's missing EKS clusters would fail) is not the subject.
         var (code, output) = await RunAsync(WithAlarms("web-5xx-high", "web-5xx-typo"), "upgrade", "--skip-preflight");
 
         Assert.Equal(2, code);
