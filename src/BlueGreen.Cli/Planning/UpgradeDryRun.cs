@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using BlueGreen.Aws.Route53;
+using BlueGreen.Cli.Commands.AwsMode;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Core.Configuration;
 using BlueGreen.Core.Plans;
+using BlueGreen.Core.Teardown;
 using BlueGreen.Core.Traffic;
 using BlueGreen.Infrastructure;
 using BlueGreen.Sandbox.Rehearsal;
@@ -98,7 +100,7 @@ public static class UpgradeDryRun
         output.WriteLine($"Afterwards, `bluegreen decommission {plan.From}` ({decommission.Refuses}):");
         foreach (var step in decommission.Deletes)
         {
-            output.WriteLine($"  - {step}");
+            output.WriteLine($"  {step}");
         }
 
         return ExitCodes.Ok;
@@ -127,17 +129,16 @@ public static class UpgradeDryRun
         return ChangeBatchDocument.For(records, ChangeBatchDocument.Comment(new Weights(weights)));
     }
 
+    // The same ordered steps `decommission --dry-run` lists, with its default timeout; the stack's destroy printed at the end.
     private static DecommissionPreview Decommission(EnvironmentConfig config, CutoverPlan plan)
     {
         var old = config.Clusters.First(c => c.Colour == plan.From);
+        var destroy = new ClusterStackDestroy(config, old);
+        var steps = TeardownRunner.Describe(TeardownPlan.Outline(plan.From, TimeSpan.FromMinutes(20), withDestroy: false, $"run {destroy.Describe()}."));
         return new DecommissionPreview(
             plan.From,
             $"it refuses until {plan.From} has had weight 0 for the drain, {Duration.Format(plan.Drain)}",
-            [
-                $"the Argo CD applications on {old.Name}, in reverse sync-wave order (the workloads, ExternalDNS, the load balancer controller, the root app)",
-                $"a check that the VPC holds no load balancer, network interface or security group left by {old.Name}",
-                $"the stack {StackNames.Cluster(config.Environment, plan.From)} (`npx cdk destroy`, printed or run with --destroy)",
-            ]);
+            [.. steps, $"then the stack {StackNames.Cluster(config.Environment, plan.From)}: {destroy.Describe()} (printed, or run with --destroy)"]);
     }
 
     private sealed record DecommissionPreview(string Colour, string Refuses, IReadOnlyList<string> Deletes);
