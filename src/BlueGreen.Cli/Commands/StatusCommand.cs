@@ -5,6 +5,7 @@ using BlueGreen.Cli.Composition;
 using BlueGreen.Cli.Infrastructure;
 using BlueGreen.Cli.Targets;
 using BlueGreen.Core.Configuration;
+using BlueGreen.Core.Engine;
 using BlueGreen.Core.Journal;
 using BlueGreen.Core.Text;
 using Spectre.Console;
@@ -28,7 +29,7 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
             {
                 [session.Name] = session.Details,
                 ["weights"] = weights?.ByColour,
-                ["upgrade"] = state.Started ? new { phase = state.Phase.Name, step = state.Step + 1, steps = state.StepCount, state.From, state.To, completed = state.CompletedSteps } : null,
+                ["upgrade"] = state.Started ? new { phase = state.Phase.Name, step = state.Step + 1, steps = state.StepCount, state.From, state.To, completed = state.CompletedSteps, rollbackWindow = RollbackWindow(state) } : null,
                 ["lockHolder"] = holder?.Holder.ToString(),
                 ["alarms"] = alarms?.ToDictionary(a => a.Name, a => a.State, StringComparer.Ordinal),
                 ["alarmsUnreadable"] = alarmProblem,
@@ -44,6 +45,16 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
         Console.WriteLine(state.Started
             ? $"Upgrade {state.From} -> {state.To}: {state.Phase.Name}, step {state.Step + 1} of {state.StepCount}, {completed}."
             : "No upgrade has started.");
+        switch (RollbackWindow(state))
+        {
+            case "open":
+                Console.WriteLine($"The rollback window is open: `bluegreen rollback` moves all traffic back to {state.From} at once, until {state.From} is decommissioned.");
+                break;
+            case "closed":
+                Console.WriteLine($"The rollback window is closed: the decommission of {state.From} began at {state.Decommission!.At:u}.");
+                break;
+        }
+
         if (alarms is not null)
         {
             Console.WriteLine(alarms.Count == 0 ? "No alarm of gates.alarms exists." : "Alarms: " + string.Join(", ", alarms.Select(a => $"{a.Name} {a.State}")) + ".");
@@ -56,6 +67,10 @@ public sealed class StatusCommand(IAnsiConsole console, TimeProvider timeProvide
         Console.WriteLine(holder is null ? "Nobody holds the lock." : $"Lock held by {holder.Holder} since {holder.AcquiredAt:u}{(session.EngineRunning(holder) ? "" : $" (not renewed since {holder.HeartbeatAt:u}: its engine has stopped; `bluegreen resume --force-unlock {holder.Id}` takes over)")}.");
         return ExitCodes.Ok;
     }
+
+    // After the last step: open until the old colour's decommission began, then closed; null before the upgrade completed.
+    private static string? RollbackWindow(CutoverState state) =>
+        state.Phase is not CutoverPhase.Completed ? null : state.InRollbackWindow ? "open" : "closed";
 
     // The states of gates.alarms, when the target has them; a failure to read them does not hide the rest of the status.
     private static async Task<(IReadOnlyList<AlarmState>? Alarms, string? Problem)> AlarmsAsync(ITargetSession session, CancellationToken cancellationToken)

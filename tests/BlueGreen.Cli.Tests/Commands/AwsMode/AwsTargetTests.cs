@@ -40,6 +40,24 @@ public sealed class AwsTargetTests : IClassFixture<MotoFixture>, IAsyncLifetime
         Assert.Equal(objects.Where(o => !o.EndsWith("lock.json", StringComparison.Ordinal)), (await _account.ObjectsAsync()).Where(o => !o.EndsWith("lock.json", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(false, "The rollback window is open: `bluegreen rollback` moves all traffic back to blue at once, until blue is decommissioned.", "open")]
+    [InlineData(true, "The rollback window is closed: the decommission of blue began at", "closed")]
+    public async Task Status_OfACompletedUpgrade_SaysWhetherTheRollbackWindowIsOpen(bool decommissionStarted, string sentence, string json)
+    {
+        await _account.WriteWeightsAsync(("blue", 0), ("green", 100));
+        await _account.CompleteUpgradeAsync(CliRunner.Today, decommissionStarted);
+
+        var (code, output) = await RunAsync("status", "--target", "aws");
+        var (jsonCode, document) = await RunAsync("status", "--target", "aws", "--output", "json");
+
+        Assert.True(code == 0, output);
+        Assert.Contains(sentence, CliRunner.Flat(output), StringComparison.Ordinal);
+        Assert.True(jsonCode == 0, document);
+        using var parsed = System.Text.Json.JsonDocument.Parse(document);
+        Assert.Equal(json, parsed.RootElement.GetProperty("upgrade").GetProperty("rollbackWindow").GetString());
+    }
+
     [Fact]
     public async Task Rollback_AfterTheDecommissionBegan_RefusesWithASentence()
     {
