@@ -68,6 +68,10 @@ internal sealed class BlueGreenProcess : IDisposable
         };
         if (ownGroup)
         {
+            // A terminal's foreground job takes Ctrl+C even when the test run ignores SIGINT, as a background job of a
+            // shell without job control does (it inherits SIG_IGN, and .NET keeps an ignored SIGINT ignored).
+            start.ArgumentList.Add("env");
+            start.ArgumentList.Add("--default-signal=INT");
             start.ArgumentList.Add(host);
         }
 
