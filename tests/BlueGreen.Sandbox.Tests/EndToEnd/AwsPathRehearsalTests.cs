@@ -30,8 +30,9 @@ public sealed partial class AwsPathRehearsalTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task Clean_ThenFaulty_OnOneEndpoint_CompletesThenRollsBack_AsRoute53AndTheS3JournalRecordIt()
     {
-        // Given a moderate load on a moto that no rehearsal has used
-        using var workspace = new SandboxWorkspace(new SandboxSettings { RequestRate = 200, Clients = 128, Bake = "6s" });
+        // Given a moderate load on a moto that no rehearsal has used; the smallest step gives green some 50 requests an
+        // interval, well above gates.minRequests even when a busy machine serves less (at 10 % it would be 20, the minimum)
+        using var workspace = new SandboxWorkspace(new SandboxSettings { RequestRate = 200, Clients = 128, Steps = "25, 50, 100", Bake = "6s" });
 
         // When a clean rehearsal runs through the AWS-mode adapters
         var (exitCode, stdout, stderr) = await BlueGreenProcess.RunAsync(workspace.Directory, Limit, "rehearse", "--config", workspace.ConfigPath, "--report", workspace.ReportRoot, "--aws-endpoint", _moto.Endpoint.ToString());
